@@ -1,0 +1,21 @@
+using Google.Protobuf;
+using Meshc.Compiler.Ir;
+using Meshc.Compiler.Text;
+
+namespace Meshc.Compiler.BackEnds.Xds;
+
+/// <summary>
+/// A CiliumEnvoyConfig as the back end handles it: either read from the input or produced by the Gateway API
+/// translation (as Cilium's operator does), with its resources as typed Envoy messages, before the agent-side
+/// completion (name qualification, config sources, listener addresses) turns all of them into one xDS snapshot.
+/// </summary>
+internal sealed record CecModel(
+    string Namespace,
+    string Name,
+    bool Clusterwide,
+    IReadOnlyList<EnvoyServiceRef> Services,
+    IReadOnlyList<EnvoyBackendServiceRef> BackendServices,
+    IReadOnlyList<IMessage> Resources,
+    IReadOnlyList<Label> Labels,
+    IReadOnlyList<Label> Annotations,
+    SourceLocation Origin);

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Meshc.Compiler.Bundle;
+using Meshc.Compiler.Diagnostics;
+using Meshc.Compiler.FrontEnds;
+
+namespace Meshc.Compiler.Cli;
+
+/// <summary>
+/// The <c>meshc</c> commands. Each one loads sources, runs a <see cref="Compilation"/>, prints diagnostics and maps the
+/// outcome to an exit code (0 ok, 1 input errors, 2 usage or I/O). No stack trace reaches the user for bad input.
+/// </summary>
+public static class MeshcCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
+        var output = new Option<string>("--output", "-o") { Description = "bundle folder to write", Required = true };
+        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir (default: xds,status)", AllowMultipleArgumentsPerToken = true };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
+
+        var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose };
+        compile.SetAction(r => Compile(r.GetValue(inputs)!, r.GetValue(output)!, r.GetValue(emit), r.GetValue(verbose), stdout, stderr));
+
+        var checkInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
+        var checkVerbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
+        var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose };
+        check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), stdout, stderr));
+
+        var root = new RootCommand("meshc: compiles Gateway API, CiliumEnvoyConfig and mesh DSL into Envoy xDS bundles")
+        {
+            compile, check,
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"meshc: {error.Message}");
+            stderr.WriteLine("run 'meshc --help' for usage");
+            return ExitCodes.UsageOrIo;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static int Compile(string[] inputs, string output, string[]? emit, bool verbose, TextWriter stdout, TextWriter stderr)
+    {
+        if (!EmitOption.TryParse(emit, out var targets, out var bad))
+        {
+            stderr.WriteLine($"meshc: unknown --emit value '{bad}' (expected {EmitOption.Names})");
+            return ExitCodes.UsageOrIo;
+        }
+        var (result, loadFailed) = Load(inputs, stderr, verbose, c => c.Emit(targets));
+        if (loadFailed) return ExitCodes.UsageOrIo;
+        if (result!.Bundle is null) return ExitCodes.InputErrors;
+        try
+        {
+            BundleWriter.Write(result.Bundle, output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{output}: error MC0504: output '{output}' cannot be written: {e.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+        stdout.WriteLine($"wrote bundle {result.Bundle.Id[..12]} to {output} ({result.Bundle.Files.Length} files)");
+        return ExitCodes.Ok;
+    }
+
+    private static int Check(string[] inputs, bool verbose, TextWriter stdout, TextWriter stderr)
+    {
+        var (result, loadFailed) = Load(inputs, stderr, verbose, c => c.Check());
+        if (loadFailed) return ExitCodes.UsageOrIo;
+        if (result!.HasErrors) return ExitCodes.InputErrors;
+        stdout.WriteLine("no errors");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Loads sources (I/O problems → exit 2), runs the compilation and prints its diagnostics.</summary>
+    private static (EmitResult? Result, bool LoadFailed) Load(string[] inputs, TextWriter stderr, bool verbose, Func<Compilation, EmitResult> run)
+    {
+        var loadDiagnostics = new DiagnosticBag();
+        var sources = SourceLoader.Load(inputs, loadDiagnostics);
+        if (loadDiagnostics.HasErrors)
+        {
+            DiagnosticPrinter.Print(loadDiagnostics.ToImmutableSorted(), stderr, verbose);
+            return (null, true);
+        }
+        var result = run(Compilation.Create(sources));
+        DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose);
+        return (result, false);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Meshc.Compiler.BackEnds;
+using Meshc.Compiler.Diagnostics;
+using Meshc.Compiler.FrontEnds.Yaml;
+using Meshc.Compiler.Ir;
+using Meshc.Compiler.Passes;
+using Meshc.Compiler.Text;
+
+namespace Meshc.Compiler;
+
+/// <summary>
+/// The one door into meshc: sources and options in; diagnostics, status and a bundle out. The CLI, the tests and the
+/// runtime all go through here. Front ends → IR → passes → back ends; if any phase reports an error, no back end runs.
+/// </summary>
+public sealed class Compilation
+{
+    private readonly Lazy<(MeshModel Model, Analysis Analysis, DiagnosticBag Diagnostics)> _analysis;
+
+    private Compilation(ImmutableArray<SourceText> sources, CompilationOptions options)
+    {
+        Sources = sources;
+        Options = options;
+        _analysis = new Lazy<(MeshModel, Analysis, DiagnosticBag)>(Analyze);
+    }
+
+    public ImmutableArray<SourceText> Sources { get; }
+    public CompilationOptions Options { get; }
+
+    public static Compilation Create(IEnumerable<SourceText> sources, CompilationOptions? options = null) =>
+        new([.. sources], options ?? CompilationOptions.Default);
+
+    /// <summary>The model every front end produced, before any pass.</summary>
+    public MeshModel Model => _analysis.Value.Model;
+
+    /// <summary>Runs the front ends and passes only (what <c>meshc check</c> needs).</summary>
+    public EmitResult Check() => Emit(EmitTargets.None);
+
+    /// <summary>Runs everything and builds the bundle for the requested targets.</summary>
+    public EmitResult Emit(EmitTargets targets = EmitTargets.Default)
+    {
+        var (model, analysis, analysisDiagnostics) = _analysis.Value;
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(analysisDiagnostics.ToImmutableSorted());
+        Bundle.CompiledBundle? bundle = null;
+        if (!diagnostics.HasErrors && targets != EmitTargets.None)
+        {
+            var built = BackEndRunner.Build(this, analysis, targets, diagnostics);
+            if (!diagnostics.HasErrors) bundle = built;
+        }
+        return new EmitResult(diagnostics.ToImmutableSorted(), model, analysis.Status, bundle);
+    }
+
+    private (MeshModel, Analysis, DiagnosticBag) Analyze()
+    {
+        var diagnostics = new DiagnosticBag();
+        var builder = new MeshModelBuilder(diagnostics);
+        foreach (var source in Sources)
+        {
+            // The DSL front end joins here; until then every source is read as YAML.
+            KubernetesReader.Read(source, builder, diagnostics);
+        }
+        var model = builder.Build();
+        var analysis = PassPipeline.Run(model, Options, diagnostics);
+        return (model, analysis, diagnostics);
+    }
+}

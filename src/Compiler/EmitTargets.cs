@@ -1,0 +1,15 @@
+namespace Meshc.Compiler;
+
+/// <summary>What a compilation writes into its bundle.</summary>
+[Flags]
+public enum EmitTargets
+{
+    None = 0,
+    /// <summary>Envoy xDS (listeners, routes, clusters, endpoints) and an Envoy bootstrap that loads them.</summary>
+    Xds = 1,
+    /// <summary>Gateway API status of every object meshc owns.</summary>
+    Status = 2,
+    /// <summary>The IR, for debugging and goldens.</summary>
+    Ir = 4,
+    Default = Xds | Status,
+}

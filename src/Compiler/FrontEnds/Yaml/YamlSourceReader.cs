@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Meshc.Compiler.Diagnostics;
+using Meshc.Compiler.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Meshc.Compiler.FrontEnds.Yaml;
+
+/// <summary>Reads the Kubernetes objects of one YAML file. Syntax errors become MC0101 with their position; other documents still load.</summary>
+internal static partial class YamlSourceReader
+{
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex PositionPrefix();
+
+    public static IEnumerable<YamlObject> Read(SourceText source, DiagnosticBag diagnostics)
+    {
+        foreach (var document in YamlDocumentSplitter.Split(source.Text))
+        {
+            var root = Load(source.Path, document, diagnostics);
+            if (root is null) continue;
+            if (root is not YamlMappingNode map)
+            {
+                if (!(root is YamlScalarNode s && s.IsNull())) diagnostics.ReportNotAnObject(root.LocationIn(source.Path));
+                continue;
+            }
+            var apiVersion = map.Str("apiVersion");
+            var kind = map.Str("kind");
+            if (apiVersion is null || kind is null)
+            {
+                diagnostics.ReportMissingField(map.LocationIn(source.Path), kind ?? "object", apiVersion is null ? "apiVersion" : "kind");
+                continue;
+            }
+            yield return new YamlObject(apiVersion, kind, map, source.Path);
+        }
+    }
+
+    private static YamlNode? Load(string path, string document, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(document));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var detail = PositionPrefix().Replace(e.InnerException is YamlException inner ? inner.Message : e.Message, "");
+            diagnostics.ReportYamlSyntax(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), detail.TrimEnd('.'));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Meshc.Compiler.Ir;
+
+/// <summary>A Gateway: a set of listeners served by one proxy, under a GatewayClass.</summary>
+public sealed record Gateway(
+    ObjectMeta Meta,
+    string ClassName,
+    ValueList<Listener> Listeners,
+    ValueList<GatewayAddress> Addresses,
+    ValueList<Label> InfrastructureLabels,
+    ValueList<Label> InfrastructureAnnotations) : IMeshObject
+{
+    public ObjectKey Key => new(ObjectKind.Gateway, Meta.Namespace, Meta.Name);
+}

@@ -1,0 +1,23 @@
+namespace Meshc.Compiler.Ir;
+
+/// <summary>
+/// The whole input as one immutable model: what every front end produces and every pass reads.
+/// Lists are sorted by object key so the model (and everything built from it) is independent of input order.
+/// </summary>
+public sealed record MeshModel(
+    ValueList<GatewayClass> GatewayClasses,
+    ValueList<Gateway> Gateways,
+    ValueList<Route> Routes,
+    ValueList<ReferenceGrant> ReferenceGrants,
+    ValueList<Service> Services,
+    ValueList<EndpointSet> EndpointSlices,
+    ValueList<Secret> Secrets,
+    ValueList<NamespaceObject> Namespaces,
+    ValueList<Workload> Workloads,
+    ValueList<EnvoyConfig> EnvoyConfigs)
+{
+    public static readonly MeshModel Empty = new(
+        ValueList<GatewayClass>.Empty, ValueList<Gateway>.Empty, ValueList<Route>.Empty, ValueList<ReferenceGrant>.Empty,
+        ValueList<Service>.Empty, ValueList<EndpointSet>.Empty, ValueList<Secret>.Empty, ValueList<NamespaceObject>.Empty,
+        ValueList<Workload>.Empty, ValueList<EnvoyConfig>.Empty);
+}

@@ -1,0 +1,18 @@
+namespace Meshc.Compiler.Ir;
+
+/// <summary>The kinds of object the IR holds. Their names are the Kubernetes kinds they come from.</summary>
+public enum ObjectKind
+{
+    GatewayClass,
+    Gateway,
+    HTTPRoute,
+    GRPCRoute,
+    ReferenceGrant,
+    Service,
+    EndpointSlice,
+    Secret,
+    Namespace,
+    Workload,
+    CiliumEnvoyConfig,
+    CiliumClusterwideEnvoyConfig,
+}

@@ -1,0 +1,16 @@
+using Meshc.Compiler.Text;
+
+namespace Meshc.Compiler.Ir;
+
+/// <summary>A route's <c>parentRefs[]</c> entry, kept as written (status copies it back).</summary>
+public sealed record ParentRef(
+    string Group,
+    string Kind,
+    string? Namespace,
+    string Name,
+    string? SectionName,
+    int? Port,
+    SourceLocation Origin) : IHasOrigin
+{
+    public bool IsGateway => Kind == "Gateway" && Group == RouteGroupKind.GatewayGroup;
+}

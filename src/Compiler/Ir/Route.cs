@@ -1,0 +1,18 @@
+namespace Meshc.Compiler.Ir;
+
+/// <summary>An HTTPRoute or GRPCRoute: the parents it attaches to, the hostnames it serves and its rules.</summary>
+public sealed record Route(
+    ObjectMeta Meta,
+    RouteKind Kind,
+    ValueList<ParentRef> ParentRefs,
+    ValueList<string> Hostnames,
+    ValueList<RouteRule> Rules) : IMeshObject
+{
+    public ObjectKey Key => new(Kind == RouteKind.Grpc ? ObjectKind.GRPCRoute : ObjectKind.HTTPRoute, Meta.Namespace, Meta.Name);
+
+    /// <summary>The Kubernetes kind name, for messages and status.</summary>
+    public string KindName => Kind == RouteKind.Grpc ? "GRPCRoute" : "HTTPRoute";
+}
+
+/// <summary>Which route API a route came from; GRPC routes match on service/method and talk HTTP/2 upstream.</summary>
+public enum RouteKind { Http, Grpc }

@@ -1,0 +1,42 @@
+using Meshc.Compiler.Text;
+
+namespace Meshc.Compiler.Ir;
+
+/// <summary>A route or backend filter. Each kind of filter is its own record below.</summary>
+public abstract record RouteFilter(SourceLocation Origin) : IHasOrigin;
+
+/// <summary>RequestHeaderModifier / ResponseHeaderModifier: headers to set (overwrite), add (append) and remove.</summary>
+public sealed record HeaderModifierFilter(
+    HeaderDirection Direction,
+    ValueList<HeaderValue> Set,
+    ValueList<HeaderValue> Add,
+    ValueList<string> Remove,
+    SourceLocation Origin) : RouteFilter(Origin);
+
+public enum HeaderDirection { Request, Response }
+
+/// <summary>A header name and value.</summary>
+public sealed record HeaderValue(string Name, string Value, SourceLocation Origin) : IHasOrigin;
+
+/// <summary>RequestRedirect: answer with a redirect built from the request and these replacements. StatusCode defaults to 302.</summary>
+public sealed record RequestRedirectFilter(
+    string? Scheme,
+    string? Hostname,
+    PathModifier? Path,
+    int? Port,
+    int StatusCode,
+    SourceLocation Origin) : RouteFilter(Origin);
+
+/// <summary>URLRewrite: replace the host and/or the path before forwarding.</summary>
+public sealed record UrlRewriteFilter(string? Hostname, PathModifier? Path, SourceLocation Origin) : RouteFilter(Origin);
+
+/// <summary>RequestMirror: copy requests to a backend; Numerator/Denominator give the share (100/100 when unset).</summary>
+public sealed record RequestMirrorFilter(BackendRef Backend, int Numerator, int Denominator, SourceLocation Origin) : RouteFilter(Origin);
+
+/// <summary>A filter type meshc does not compile (ExtensionRef, CORS, …), kept so a pass can report it.</summary>
+public sealed record UnsupportedFilter(string Type, SourceLocation Origin) : RouteFilter(Origin);
+
+/// <summary>A path replacement: the full path, or the part the PathPrefix match matched.</summary>
+public sealed record PathModifier(PathModifierKind Kind, string Value, SourceLocation Origin) : IHasOrigin;
+
+public enum PathModifierKind { ReplaceFullPath, ReplacePrefixMatch }

@@ -1,0 +1,10 @@
+namespace Meshc.Compiler.Ir;
+
+/// <summary>
+/// A Secret, reduced to what the compiler may know: its type, its keys, and whether it holds a usable TLS pair.
+/// The data itself never enters the IR, so no dump or golden can leak it.
+/// </summary>
+public sealed record Secret(ObjectMeta Meta, string Type, ValueList<string> Keys, bool HasTlsPair) : IMeshObject
+{
+    public ObjectKey Key => new(ObjectKind.Secret, Meta.Namespace, Meta.Name);
+}

@@ -1,0 +1,9 @@
+using Meshc.Compiler.Cli;
+
+namespace Meshc.Compiler;
+
+/// <summary>Entry point of the <c>meshc</c> command line; all the work is in <see cref="Cli.MeshcCommand"/>.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => MeshcCommand.Run(args, Console.Out, Console.Error);
+}

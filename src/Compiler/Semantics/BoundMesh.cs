@@ -1,0 +1,40 @@
+using Meshc.Compiler.Ir;
+
+namespace Meshc.Compiler.Semantics;
+
+/// <summary>
+/// What the passes hand to the back ends: every accepted Gateway with the routes attached to each listener and
+/// their resolved backends, plus the valid CiliumEnvoyConfigs. Back ends read only this and the model.
+/// </summary>
+public sealed record BoundMesh(MeshModel Model, ValueList<GatewayBinding> Gateways, ValueList<EnvoyConfig> EnvoyConfigs);
+
+/// <summary>An accepted Gateway of ours and its listeners.</summary>
+public sealed record GatewayBinding(Gateway Gateway, ValueList<ListenerBinding> Listeners);
+
+/// <summary>A listener with the routes attached to it. Invalid listeners are kept (status) but carry no routes.</summary>
+public sealed record ListenerBinding(Listener Listener, bool Valid, ValueList<RouteAttachment> Routes);
+
+/// <summary>A route attached to one listener through one parentRef, with the hostnames it serves there (empty: all).</summary>
+public sealed record RouteAttachment(Route Route, ParentRef Parent, ValueList<string> Hostnames, ValueList<BoundRule> Rules);
+
+/// <summary>
+/// A rule with its backends resolved. Backends that failed to resolve are left out (the status says why);
+/// when none is left and nothing else answers, <see cref="AnswersInternalError"/> is true (the Gateway API's 500).
+/// </summary>
+public sealed record BoundRule(RouteRule Rule, int Index, ValueList<BoundBackend> Backends, ValueList<BoundMirror> Mirrors, bool AnswersInternalError);
+
+/// <summary>A resolved backend: the Service port it reaches and its weight.</summary>
+public sealed record BoundBackend(BackendRef Ref, ServiceTarget Target, long Weight);
+
+/// <summary>A resolved request mirror.</summary>
+public sealed record BoundMirror(RequestMirrorFilter Filter, ServiceTarget Target);
+
+/// <summary>A Service port as the data plane sees it. <see cref="ClusterName"/> follows Cilium: <c>ns:name:port</c>.</summary>
+public sealed record ServiceTarget(string Namespace, string Name, int Port, string? AppProtocol)
+{
+    /// <summary>The Envoy cluster name Cilium's Gateway API translation uses (':' keeps the agent from qualifying it).</summary>
+    public string ClusterName => $"{Namespace}:{Name}:{Port}";
+
+    /// <summary>The EDS service name (<c>ns/name:port</c>), global across CiliumEnvoyConfigs.</summary>
+    public string EdsServiceName => $"{Namespace}/{Name}:{Port}";
+}

@@ -1,0 +1,27 @@
+using Meshc.Compiler.Ir;
+
+namespace Meshc.Compiler.Semantics;
+
+/// <summary>The Gateway API status meshc computes for every object it owns, sorted by object key.</summary>
+public sealed record StatusReport(
+    ValueList<GatewayClassStatus> GatewayClasses,
+    ValueList<GatewayStatus> Gateways,
+    ValueList<RouteStatus> Routes)
+{
+    public static readonly StatusReport Empty = new(ValueList<GatewayClassStatus>.Empty, ValueList<GatewayStatus>.Empty, ValueList<RouteStatus>.Empty);
+}
+
+/// <summary>GatewayClass status: Accepted, and the features meshc supports.</summary>
+public sealed record GatewayClassStatus(ObjectKey Object, ValueList<Condition> Conditions, ValueList<string> SupportedFeatures);
+
+/// <summary>Gateway status: addresses, Gateway conditions and one entry per listener.</summary>
+public sealed record GatewayStatus(ObjectKey Object, ValueList<string> Addresses, ValueList<Condition> Conditions, ValueList<ListenerStatus> Listeners);
+
+/// <summary>Listener status: supported route kinds, how many routes attach, and conditions.</summary>
+public sealed record ListenerStatus(string Name, ValueList<RouteGroupKind> SupportedKinds, int AttachedRoutes, ValueList<Condition> Conditions);
+
+/// <summary>Route status: one entry per parentRef that names a Gateway of ours.</summary>
+public sealed record RouteStatus(ObjectKey Object, ValueList<RouteParentStatus> Parents);
+
+/// <summary>The status of a route with respect to one parent, with the parentRef copied as written.</summary>
+public sealed record RouteParentStatus(ParentRef ParentRef, string ControllerName, ValueList<Condition> Conditions);

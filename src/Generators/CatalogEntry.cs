@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+
+namespace Meshc.Generators;
+
+/// <summary>One parsed catalog line.</summary>
+internal sealed class CatalogEntry
+{
+    public CatalogEntry(string code, string severity, string name, string template, List<TemplatePart> parts)
+    {
+        Code = code; Severity = severity; Name = name; Template = template; Parts = parts;
+    }
+
+    public string Code { get; }
+    public string Severity { get; }
+    public string Name { get; }
+    public string Template { get; }
+
+    /// <summary>The template cut into literal text and placeholders, in order.</summary>
+    public List<TemplatePart> Parts { get; }
+}
+
+/// <summary>Either literal text or a placeholder {name} / {name:int}.</summary>
+internal sealed class TemplatePart
+{
+    public TemplatePart(string? literal, string? parameter, bool isInt)
+    {
+        Literal = literal; Parameter = parameter; IsInt = isInt;
+    }
+
+    public string? Literal { get; }
+    public string? Parameter { get; }
+    public bool IsInt { get; }
+}

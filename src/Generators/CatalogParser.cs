@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Meshc.Generators;
+
+/// <summary>Reads DiagnosticCatalog.txt: <c>code | severity | name | message</c>, '#' starts a comment line.</summary>
+internal static class CatalogParser
+{
+    private static readonly Regex CodePattern = new("^MC[0-9]{4}$");
+    private static readonly Regex NamePattern = new("^[A-Z][A-Za-z0-9]*$");
+    private static readonly Regex Placeholder = new(@"\{([a-zA-Z][a-zA-Z0-9]*)(:int)?\}");
+    private static readonly string[] Severities = { "info", "warning", "error" };
+
+    internal sealed class Result
+    {
+        public string Path = "";
+        public List<CatalogEntry> Entries = new();
+        public List<(int Line, string Message)> Errors = new();
+    }
+
+    public static Result Parse(string path, string text)
+    {
+        var result = new Result { Path = path };
+        var codes = new HashSet<string>();
+        var names = new HashSet<string>();
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line[0] == '#') continue;
+            var fields = line.Split(new[] { '|' }, 4).Select(f => f.Trim()).ToArray();
+            void Fail(string message) => result.Errors.Add((i + 1, message));
+            if (fields.Length != 4) { Fail("expected 'code | severity | name | message'"); continue; }
+            var (code, severity, name, template) = (fields[0], fields[1], fields[2], fields[3]);
+            if (!CodePattern.IsMatch(code)) { Fail($"'{code}' is not a code of the form MC0000"); continue; }
+            if (!Severities.Contains(severity)) { Fail($"severity '{severity}' must be info, warning or error"); continue; }
+            if (!NamePattern.IsMatch(name)) { Fail($"name '{name}' must be PascalCase"); continue; }
+            if (!codes.Add(code)) { Fail($"code {code} appears twice"); continue; }
+            if (!names.Add(name)) { Fail($"name {name} appears twice"); continue; }
+            result.Entries.Add(new CatalogEntry(code, severity, name, template, Split(template)));
+        }
+        return result;
+    }
+
+    private static List<TemplatePart> Split(string template)
+    {
+        var parts = new List<TemplatePart>();
+        var at = 0;
+        foreach (Match m in Placeholder.Matches(template))
+        {
+            if (m.Index > at) parts.Add(new TemplatePart(template.Substring(at, m.Index - at), null, false));
+            parts.Add(new TemplatePart(null, m.Groups[1].Value, m.Groups[2].Success));
+            at = m.Index + m.Length;
+        }
+        if (at < template.Length) parts.Add(new TemplatePart(template.Substring(at), null, false));
+        return parts;
+    }
+}
