@@ -10,9 +10,8 @@ internal static class BackEndRunner
     public static CompiledBundle Build(Compilation compilation, Analysis analysis, EmitTargets targets, DiagnosticBag diagnostics)
     {
         var bundle = new BundleBuilder(compilation.Sources);
-        // Back ends register here: xDS (targets.Xds), status (targets.Status), IR (targets.Ir).
-        _ = analysis;
-        _ = targets;
+        if (targets.HasFlag(EmitTargets.Status)) Status.StatusBackEnd.Build(analysis.Status, bundle);
+        if (targets.HasFlag(EmitTargets.Ir)) IrDump.IrBackEnd.Build(analysis.Bound.Model, bundle);
         _ = diagnostics;
         return bundle.Build();
     }

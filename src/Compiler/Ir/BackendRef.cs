@@ -13,6 +13,7 @@ public sealed record BackendRef(
     ValueList<RouteFilter> Filters,
     SourceLocation Origin) : IHasOrigin
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsService => Group.Length == 0 && Kind == "Service";
 
     /// <summary>The backend's namespace, defaulting to the route's.</summary>

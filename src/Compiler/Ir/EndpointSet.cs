@@ -8,5 +8,6 @@ public sealed record EndpointSet(
     ValueList<EndpointPort> Ports,
     ValueList<Endpoint> Endpoints) : IMeshObject
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(ObjectKind.EndpointSlice, Meta.Namespace, Meta.Name);
 }

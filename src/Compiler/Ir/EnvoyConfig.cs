@@ -11,5 +11,6 @@ public sealed record EnvoyConfig(
     ValueList<EnvoyBackendServiceRef> BackendServices,
     ValueList<EnvoyResource> Resources) : IMeshObject
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(Clusterwide ? ObjectKind.CiliumClusterwideEnvoyConfig : ObjectKind.CiliumEnvoyConfig, Meta.Namespace, Meta.Name);
 }

@@ -9,5 +9,6 @@ public sealed record Gateway(
     ValueList<Label> InfrastructureLabels,
     ValueList<Label> InfrastructureAnnotations) : IMeshObject
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(ObjectKind.Gateway, Meta.Namespace, Meta.Name);
 }

@@ -6,5 +6,6 @@ public sealed record GatewayClass(ObjectMeta Meta, string ControllerName) : IMes
     /// <summary>The controller name Cilium registers, and the one meshc compiles for.</summary>
     public const string CiliumController = "io.cilium/gateway-controller";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(ObjectKind.GatewayClass, "", Meta.Name);
 }

@@ -4,6 +4,7 @@ namespace Meshc.Compiler.Ir;
 public readonly record struct ObjectKey(ObjectKind Kind, string Namespace, string Name) : IComparable<ObjectKey>
 {
     /// <summary><c>namespace/name</c>, or just the name for cluster-scoped objects.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string QualifiedName => Namespace.Length == 0 ? Name : $"{Namespace}/{Name}";
 
     public override string ToString() => $"{Kind} {QualifiedName}";

@@ -12,5 +12,6 @@ public sealed record ParentRef(
     int? Port,
     SourceLocation Origin) : IHasOrigin
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsGateway => Kind == "Gateway" && Group == RouteGroupKind.GatewayGroup;
 }

@@ -5,6 +5,7 @@ namespace Meshc.Compiler.Ir;
 /// <summary>A ReferenceGrant: objects of the listed kinds in the <c>from</c> namespaces may refer to the <c>to</c> objects in this namespace.</summary>
 public sealed record ReferenceGrant(ObjectMeta Meta, ValueList<GrantFrom> From, ValueList<GrantTo> To) : IMeshObject
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(ObjectKind.ReferenceGrant, Meta.Namespace, Meta.Name);
 }
 

@@ -8,9 +8,11 @@ public sealed record Route(
     ValueList<string> Hostnames,
     ValueList<RouteRule> Rules) : IMeshObject
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(Kind == RouteKind.Grpc ? ObjectKind.GRPCRoute : ObjectKind.HTTPRoute, Meta.Namespace, Meta.Name);
 
     /// <summary>The Kubernetes kind name, for messages and status.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string KindName => Kind == RouteKind.Grpc ? "GRPCRoute" : "HTTPRoute";
 }
 

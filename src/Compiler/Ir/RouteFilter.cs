@@ -1,8 +1,15 @@
+using System.Text.Json.Serialization;
 using Meshc.Compiler.Text;
 
 namespace Meshc.Compiler.Ir;
 
 /// <summary>A route or backend filter. Each kind of filter is its own record below.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "filter")]
+[JsonDerivedType(typeof(HeaderModifierFilter), "HeaderModifier")]
+[JsonDerivedType(typeof(RequestRedirectFilter), "RequestRedirect")]
+[JsonDerivedType(typeof(UrlRewriteFilter), "URLRewrite")]
+[JsonDerivedType(typeof(RequestMirrorFilter), "RequestMirror")]
+[JsonDerivedType(typeof(UnsupportedFilter), "Unsupported")]
 public abstract record RouteFilter(SourceLocation Origin) : IHasOrigin;
 
 /// <summary>RequestHeaderModifier / ResponseHeaderModifier: headers to set (overwrite), add (append) and remove.</summary>

@@ -6,5 +6,6 @@ namespace Meshc.Compiler.Ir;
 /// </summary>
 public sealed record Secret(ObjectMeta Meta, string Type, ValueList<string> Keys, bool HasTlsPair) : IMeshObject
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(ObjectKind.Secret, Meta.Namespace, Meta.Name);
 }

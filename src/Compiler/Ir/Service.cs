@@ -9,6 +9,7 @@ public sealed record Service(
     ValueList<string> ClusterIPs,
     ValueList<string> LoadBalancerIngress) : IMeshObject
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(ObjectKind.Service, Meta.Namespace, Meta.Name);
 
     public ServicePort? FindPort(int port) => Ports.FirstOrDefault(p => p.Port == port);

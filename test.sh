@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (unit, golden, end-to-end) and ends with one line: "N passed, N failed, N skipped".
+# UPDATE_GOLDEN=1 ./test.sh rewrites the golden snapshots instead of comparing them (review the diff like code).
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+results="$root/TestResults"
+rm -rf "$results"
+dotnet test "$root/Compiler.sln" -c Release --nologo --logger "trx" --results-directory "$results" "$@"
+status=$?
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

@@ -1,0 +1,52 @@
+using Meshc.Compiler.Text;
+
+namespace Meshc.Golden;
+
+/// <summary>
+/// One golden case: a folder under tests/golden/cases holding its inputs (*.yaml, *.dsl) and, optionally,
+/// <c>sources.txt</c> naming more inputs by path from the repository root (used to share examples/).
+/// Its snapshots live in the folder's <c>__snapshots__</c>.
+/// </summary>
+public sealed class GoldenCase
+{
+    private static readonly string[] InputExtensions = [".yaml", ".yml", ".dsl"];
+
+    public GoldenCase(string folder) => Folder = folder;
+
+    public string Folder { get; }
+
+    /// <summary>The case's name: its path below cases/, with forward slashes.</summary>
+    public string Name => Path.GetRelativePath(Repository.CasesFolder, Folder).Replace('\\', '/');
+
+    public string SnapshotFolder => Path.Combine(Folder, "__snapshots__");
+
+    /// <summary>Inputs, with display paths relative to the case folder (or to the repository for sources.txt entries).</summary>
+    public IReadOnlyList<SourceText> LoadSources()
+    {
+        var sources = Directory.EnumerateFiles(Folder)
+            .Where(IsInput)
+            .Order(StringComparer.Ordinal)
+            .Select(f => new SourceText(Path.GetFileName(f), File.ReadAllText(f)))
+            .ToList();
+        var list = Path.Combine(Folder, "sources.txt");
+        if (File.Exists(list))
+        {
+            foreach (var line in File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+            {
+                var full = Path.Combine(Repository.Root, line);
+                var files = Directory.Exists(full)
+                    ? Directory.EnumerateFiles(full).Where(IsInput).Order(StringComparer.Ordinal).AsEnumerable()
+                    : new[] { full }.AsEnumerable();
+                sources.AddRange(files.Select(f => new SourceText(Path.GetRelativePath(Repository.Root, f).Replace('\\', '/'), File.ReadAllText(f))));
+            }
+        }
+        return sources;
+    }
+
+    public static bool IsCaseFolder(string folder) =>
+        Directory.EnumerateFiles(folder).Any(f => IsInput(f) || Path.GetFileName(f) == "sources.txt");
+
+    private static bool IsInput(string file) => InputExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase);
+
+    public override string ToString() => Name;
+}

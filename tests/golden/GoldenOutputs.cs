@@ -1,0 +1,37 @@
+using System.Text;
+using Meshc.Compiler;
+using Newtonsoft.Json.Linq;
+
+namespace Meshc.Golden;
+
+/// <summary>
+/// The snapshots of one compilation: diagnostics (one line each), the IR, the Gateway API status and the xDS.
+/// A compilation with errors has no bundle, hence no status or xDS snapshot.
+/// </summary>
+public static class GoldenOutputs
+{
+    public const EmitTargets Targets = EmitTargets.Xds | EmitTargets.Status | EmitTargets.Ir;
+
+    public static readonly string[] Names = ["diagnostics", "ir", "status", "xds"];
+
+    public static IReadOnlyDictionary<string, object> From(EmitResult result)
+    {
+        var outputs = new SortedDictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["diagnostics"] = result.Diagnostics.Select(d => d.ToString()).ToArray(),
+            ["ir"] = JToken.Parse(Meshc.Compiler.Ir.IrSerializer.Write(result.Model)),
+        };
+        if (result.Bundle is not { } bundle) return outputs;
+
+        var status = new JObject();
+        foreach (var f in bundle.Files.Where(f => f.Path.StartsWith("status/", StringComparison.Ordinal)))
+            status[f.Path] = new JArray(Encoding.UTF8.GetString(f.Content).TrimEnd('\n').Split('\n'));
+        outputs["status"] = status;
+
+        var xds = new JObject();
+        foreach (var f in bundle.Files.Where(f => f.Path.StartsWith("xds/", StringComparison.Ordinal) && f.Path.EndsWith(".json", StringComparison.Ordinal)))
+            xds[f.Path] = JToken.Parse(Encoding.UTF8.GetString(f.Content));
+        outputs["xds"] = xds;
+        return outputs;
+    }
+}
