@@ -1,0 +1,13 @@
+namespace Meshc.Runtime.Loading;
+
+/// <summary>A bundle whose every file matched its manifest hash, held in memory so later changes on disk cannot tear it.</summary>
+public sealed record LoadedBundle(string Folder, BundleManifest Manifest, IReadOnlyDictionary<string, byte[]> Files)
+{
+    public string ReadText(string path) => System.Text.Encoding.UTF8.GetString(Files[path]);
+}
+
+/// <summary>The outcome of a load: a bundle, or the reason it was refused (a bad bundle must never replace a good one).</summary>
+public sealed record BundleLoadResult(LoadedBundle? Bundle, string? Error)
+{
+    public bool Success => Bundle is not null;
+}
