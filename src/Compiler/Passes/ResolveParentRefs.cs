@@ -20,7 +20,7 @@ internal sealed class ResolveParentRefs : IPass
         {
             if (!parent.IsGateway)
             {
-                var kind = parent.Group == RouteGroupKind.GatewayGroup ? parent.Kind : $"{parent.Group}/{parent.Kind}";
+                var kind = parent.Group is "" or RouteGroupKind.GatewayGroup ? parent.Kind : $"{parent.Group}/{parent.Kind}";
                 context.Diagnostics.ReportUnsupportedParentKind(parent.Origin, kind);
                 continue;
             }

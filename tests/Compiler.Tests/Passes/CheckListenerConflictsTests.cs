@@ -41,7 +41,7 @@ public class CheckListenerConflictsTests
         ConditionAssert.Is(c.ListenerCondition("second", ConditionType.Conflicted), true, ConditionReason.HostnameConflict);
         ConditionAssert.Is(c.ListenerCondition("first", ConditionType.Conflicted), true, ConditionReason.HostnameConflict);
         ConditionAssert.Is(c.ListenerCondition("third", ConditionType.Conflicted), false, ConditionReason.NoConflicts);
-        Assert.True(c.Bound_("third").Valid);
+        Assert.True(c.BoundListener("third").Valid);
     }
 
     [Fact]

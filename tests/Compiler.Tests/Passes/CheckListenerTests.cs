@@ -30,7 +30,7 @@ public class CheckListenerTests
                 port: 8080
             """);
         c.Single("MC0301", "name: web\n    protocol: HTTP\n    port: 8080");
-        Assert.Equal(80, c.Bound_("web").Listener.Port);
+        Assert.Equal(80, c.BoundListener("web").Listener.Port);
         Assert.Single(c.Gateway().Listeners);
     }
 
@@ -53,7 +53,7 @@ public class CheckListenerTests
         ConditionAssert.Is(c.ListenerCondition("other", ConditionType.Accepted), false, ConditionReason.UnsupportedProtocol);
         ConditionAssert.Is(c.ListenerCondition("other", ConditionType.Programmed), false, ConditionReason.Invalid);
         Assert.Empty(c.Listener("other").SupportedKinds);
-        Assert.False(c.Bound_("other").Valid);
+        Assert.False(c.BoundListener("other").Valid);
         ConditionAssert.Is(c.GatewayCondition(ConditionType.Accepted), true, ConditionReason.ListenersNotValid);
     }
 

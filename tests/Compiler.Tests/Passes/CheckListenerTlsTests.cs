@@ -61,7 +61,7 @@ public class CheckListenerTlsTests
         var c = Run("      - name: good");
         c.Clean();
         ConditionAssert.Is(c.ListenerCondition("https", ConditionType.ResolvedRefs), true, ConditionReason.ResolvedRefs);
-        Assert.Equal("default", c.Bound_("https").Certificates.Single().Namespace);
+        Assert.Equal("default", c.BoundListener("https").Certificates.Single().Namespace);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public class CheckListenerTlsTests
         var c = Run("      - name: elsewhere");
         Assert.Equal(Diagnostics.Severity.Warning, c.Single("MC0214", "name: elsewhere").Severity);
         ConditionAssert.Is(c.ListenerCondition("https", ConditionType.ResolvedRefs), false, ConditionReason.InvalidCertificateRef);
-        Assert.True(c.Bound_("https").Valid);
-        Assert.Equal("elsewhere", c.Bound_("https").Certificates.Single().Name);
+        Assert.True(c.BoundListener("https").Valid);
+        Assert.Equal("elsewhere", c.BoundListener("https").Certificates.Single().Name);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class CheckListenerTlsTests
                 kind: Secret
             """);
         c.Clean();
-        Assert.Equal("certs", c.Bound_("https").Certificates.Single().Namespace);
+        Assert.Equal("certs", c.BoundListener("https").Certificates.Single().Namespace);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class CheckRouteMatchesTests
         var c = Run("    - path:\n        type: RegularExpression\n        value: /a(?=b)");
         Assert.Contains("lookaround", c.Single("MC0306", "/a(?=b)").Message);
         ConditionAssert.Is(c.RouteCondition("r", ConditionType.Accepted), false, ConditionReason.UnsupportedValue);
-        Assert.Empty(c.Bound_("http").Routes);
+        Assert.Empty(c.BoundListener("http").Routes);
         Assert.Equal(0, c.Listener("http").AttachedRoutes);
     }
 

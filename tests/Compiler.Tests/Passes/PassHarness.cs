@@ -67,11 +67,11 @@ internal sealed record Checked(string Yaml, ImmutableArray<Diagnostic> Diagnosti
     public Condition ListenerCondition(string listener, ConditionType type, string gateway = "gw") =>
         Listener(listener, gateway).Conditions.Single(c => c.Type == type);
 
-    public ListenerBinding Bound_(string listener, string gateway = "gw") =>
+    public ListenerBinding BoundListener(string listener, string gateway = "gw") =>
         Bound.Gateways.Single(g => g.Gateway.Meta.Name == gateway).Listeners.Single(l => l.Listener.Name == listener);
 
     public RouteAttachment Attachment(string route, string listener = "http", string gateway = "gw") =>
-        Bound_(listener, gateway).Routes.Single(a => a.Route.Meta.Name == route);
+        BoundListener(listener, gateway).Routes.Single(a => a.Route.Meta.Name == route);
 }
 
 /// <summary>Assertions on conditions.</summary>

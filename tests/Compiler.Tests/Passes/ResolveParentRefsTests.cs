@@ -348,7 +348,7 @@ public class ResolveParentRefsTests
             """);
         Assert.Empty(c.WithCode("MC0211"));
         Assert.Equal(1, c.Listener("wild").AttachedRoutes);
-        Assert.Empty(c.Bound_("wild").Routes);
+        Assert.Empty(c.BoundListener("wild").Routes);
     }
 
     private const string ReferenceGrantForTeam = """

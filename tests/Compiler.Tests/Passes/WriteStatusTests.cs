@@ -55,7 +55,7 @@ public class WriteStatusTests
     {
         var c = Checked.Run(Snippets.GatewayAndService + Routes);
         Assert.Equal(2, c.Listener("http").AttachedRoutes);
-        Assert.Equal([ObjectKind.HTTPRoute, ObjectKind.GRPCRoute], c.Bound_("http").Routes.Select(a => a.Route.Key.Kind));
+        Assert.Equal([ObjectKind.HTTPRoute, ObjectKind.GRPCRoute], c.BoundListener("http").Routes.Select(a => a.Route.Key.Kind));
         ConditionAssert.Is(c.RouteCondition("g", ConditionType.Accepted), true, ConditionReason.Accepted);
     }
 
