@@ -32,7 +32,7 @@ public class CheckBackendWeightsTests
     public void CheckBackendWeights_AllZero_WarnsMC0305AndRuleAnswers500()
     {
         var c = Run("    - name: web\n      port: 8080\n      weight: 0");
-        Assert.Equal(Diagnostics.Severity.Warning, c.Single("MC0305", "backendRefs").Severity);
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0305", "backendRefs").Severity);
         var rule = c.Attachment("r").Rules.Single();
         Assert.True(rule.AnswersInternalError);
         Assert.Single(rule.Backends);

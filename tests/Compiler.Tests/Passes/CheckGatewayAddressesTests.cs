@@ -24,7 +24,7 @@ public class CheckGatewayAddressesTests
     public void CheckGatewayAddresses_HostnameType_ReportsMC0331AndUnsupportedAddressButStillBinds()
     {
         var c = Run("  - type: Hostname\n    value: lb.example.com");
-        Assert.Equal(Diagnostics.Severity.Warning, c.Single("MC0331", "type: Hostname").Severity);
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0331", "type: Hostname").Severity);
         ConditionAssert.Is(c.GatewayCondition(ConditionType.Accepted), false, ConditionReason.UnsupportedAddress);
         ConditionAssert.Is(c.GatewayCondition(ConditionType.Programmed), false, ConditionReason.AddressNotUsable);
         Assert.Single(c.Bound.Gateways);

@@ -51,7 +51,7 @@ public class CheckGatewayClassesTests
                 port: 80
             """);
         var d = c.Single("MC0212", "apiVersion");
-        Assert.Equal(Diagnostics.Severity.Warning, d.Severity);
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, d.Severity);
         Assert.Equal("did you mean 'cilium'?", d.Hint);
         Assert.Empty(c.Status.Gateways);
         Assert.Empty(c.Bound.Gateways);
@@ -62,7 +62,7 @@ public class CheckGatewayClassesTests
     {
         var c = Checked.Run(OtherClass);
         var d = c.Single("MC0213", "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n");
-        Assert.Equal(Diagnostics.Severity.Info, d.Severity);
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Info, d.Severity);
         Assert.Empty(c.Status.Gateways);
         Assert.Empty(c.Status.Routes);
         Assert.DoesNotContain(c.Status.GatewayClasses, s => s.Object.Name == "istio");

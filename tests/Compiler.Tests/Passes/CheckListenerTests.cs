@@ -49,7 +49,7 @@ public class CheckListenerTests
                 protocol: {protocol}
                 port: 9000
             """);
-        Assert.Equal(Diagnostics.Severity.Warning, c.Single("MC0310", "name: other").Severity);
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0310", "name: other").Severity);
         ConditionAssert.Is(c.ListenerCondition("other", ConditionType.Accepted), false, ConditionReason.UnsupportedProtocol);
         ConditionAssert.Is(c.ListenerCondition("other", ConditionType.Programmed), false, ConditionReason.Invalid);
         Assert.Empty(c.Listener("other").SupportedKinds);
@@ -76,7 +76,7 @@ public class CheckListenerTests
                   - kind: TCPRoute
                   - kind: HTTPRoute
             """);
-        Assert.Equal(Diagnostics.Severity.Warning, c.Single("MC0231", "kinds:").Severity);
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0231", "kinds:").Severity);
         ConditionAssert.Is(c.ListenerCondition("http", ConditionType.ResolvedRefs), false, ConditionReason.InvalidRouteKinds);
         ConditionAssert.Is(c.ListenerCondition("http", ConditionType.Accepted), true, ConditionReason.Accepted);
         Assert.Equal([RouteGroupKind.HttpRoute], c.Listener("http").SupportedKinds);

@@ -68,7 +68,7 @@ public class CheckListenerTlsTests
     public void CheckListenerTls_SecretMissing_WarnsMC0214ButKeepsListener()
     {
         var c = Run("      - name: elsewhere");
-        Assert.Equal(Diagnostics.Severity.Warning, c.Single("MC0214", "name: elsewhere").Severity);
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0214", "name: elsewhere").Severity);
         ConditionAssert.Is(c.ListenerCondition("https", ConditionType.ResolvedRefs), false, ConditionReason.InvalidCertificateRef);
         Assert.True(c.BoundListener("https").Valid);
         Assert.Equal("elsewhere", c.BoundListener("https").Certificates.Single().Name);

@@ -52,7 +52,7 @@ public class CheckMatchPrecedenceTests
     {
         var c = Checked.Run(Snippets.GatewayAndService + Route("b", "a.com", FirstOrder) + Route("a", "a.com", SecondOrder));
         var d = c.Single("MC0314", "path:\n        type: PathPrefix");
-        Assert.Equal(Diagnostics.Severity.Warning, d.Severity);
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, d.Severity);
         Assert.Contains("HTTPRoute 'default/b' repeats a match that HTTPRoute 'default/a' rules[0] declares first", d.Message);
         Assert.Equal("hostname 'a.com' on listener 'http'", d.Hint);
     }

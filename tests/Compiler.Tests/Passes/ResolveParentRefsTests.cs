@@ -95,7 +95,7 @@ public class ResolveParentRefsTests
     public void ResolveParentRefs_NotAGateway_WarnsMC0222AndWritesNoStatus()
     {
         var c = Run("  - name: web\n    kind: Service\n    group: \"\"");
-        Assert.Equal(Diagnostics.Severity.Warning, c.Single("MC0222", "name: web\n    kind: Service").Severity);
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0222", "name: web\n    kind: Service").Severity);
         Assert.Empty(c.Status.Routes);
     }
 
@@ -132,7 +132,7 @@ public class ResolveParentRefsTests
             ---
 
             """);
-        Assert.Empty(c.Diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info));
+        Assert.Empty(c.Diagnostics.Where(d => d.Severity != global::Meshc.Compiler.Diagnostics.Severity.Info));
         Assert.Empty(c.Status.Routes);
     }
 

@@ -60,7 +60,7 @@ public class ClusterBuilderTests
     [Fact]
     public void Build_UpstreamIdleTimeoutOption_SetsIdleTimeout()
     {
-        var cluster = ClusterBuilder.Build(new Semantics.ServiceTarget("ns", "svc", 80, null), http2: false,
+        var cluster = ClusterBuilder.Build(new global::Meshc.Compiler.Semantics.ServiceTarget("ns", "svc", 80, null), http2: false,
             CompilationOptions.Default with { UpstreamIdleTimeout = TimeSpan.FromSeconds(90) });
 
         Assert.Equal("90s", Json(Protocol(cluster).CommonHttpProtocolOptions.IdleTimeout).Trim('"'));

@@ -12,7 +12,7 @@ public class HeaderFilterTests
             (add ?? []).Select(h => new HeaderValue(h.Item1, h.Item2, At)).ToValueList(),
             (remove ?? []).ToValueList(), At);
 
-    private static Envoy.Config.Route.V3.Route Route(Semantics.BoundBackend[] backends, params RouteFilter[] filters) =>
+    private static Envoy.Config.Route.V3.Route Route(global::Meshc.Compiler.Semantics.BoundBackend[] backends, params RouteFilter[] filters) =>
         Routes(Translate(Attach("r", [Rule(0, [Match(Prefix("/p"))], backends, filters)]))).Single();
 
     [Fact]

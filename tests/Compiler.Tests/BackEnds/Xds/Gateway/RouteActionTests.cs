@@ -9,10 +9,10 @@ public class RouteActionTests
     private static string RouteJson(BoundRuleSpec spec) => Json(Routes(Translate(Attach("r", [spec.Build()]))).Single());
 
     /// <summary>A rule on PathPrefix /p; the pieces a test leaves out are absent.</summary>
-    private sealed record BoundRuleSpec(Semantics.BoundBackend[] Backends, RouteFilter[]? Filters = null,
-        Semantics.BoundMirror[]? Mirrors = null, RouteTimeouts? Timeouts = null, RetryPolicy? Retry = null)
+    private sealed record BoundRuleSpec(global::Meshc.Compiler.Semantics.BoundBackend[] Backends, RouteFilter[]? Filters = null,
+        global::Meshc.Compiler.Semantics.BoundMirror[]? Mirrors = null, RouteTimeouts? Timeouts = null, RetryPolicy? Retry = null)
     {
-        public Semantics.BoundRule Build() => Rule(0, [Match(Prefix("/p"))], Backends, Filters, Mirrors, Timeouts, Retry);
+        public global::Meshc.Compiler.Semantics.BoundRule Build() => Rule(0, [Match(Prefix("/p"))], Backends, Filters, Mirrors, Timeouts, Retry);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Meshc.Compiler.Tests.BackEnds.Xds.Gateway;
 
 public class VirtualHostGroupingTests
 {
-    private static Semantics.BoundRule To(string service, string path = "/") => Rule(0, [Match(Prefix(path))], [Backend(service, 80)]);
+    private static global::Meshc.Compiler.Semantics.BoundRule To(string service, string path = "/") => Rule(0, [Match(Prefix(path))], [Backend(service, 80)]);
 
     [Fact]
     public void Group_RouteHostnames_OneVirtualHostEachSortedByName()
