@@ -1,3 +1,4 @@
+using Meshc.Compiler.BackEnds.Xds;
 using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.Passes;
@@ -11,9 +12,11 @@ internal static class BackEndRunner
     {
         var bundle = new BundleBuilder(compilation.Sources);
         // Back ends register here: xDS (targets.Xds), status (targets.Status), IR (targets.Ir).
-        _ = analysis;
-        _ = targets;
-        _ = diagnostics;
+        if (targets.HasFlag(EmitTargets.Xds))
+        {
+            IReadOnlyList<CecModel> fromGateways = []; // LEAD: GatewayTranslator.Translate(analysis.Bound, compilation.Options)
+            XdsBackEnd.Build(analysis.Bound, fromGateways, compilation.Options, diagnostics, bundle);
+        }
         return bundle.Build();
     }
 }
