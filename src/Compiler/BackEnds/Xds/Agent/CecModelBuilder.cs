@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.Ir;
+using Meshc.Compiler.Text;
 using Meshc.EnvoyApi;
 
 namespace Meshc.Compiler.BackEnds.Xds.Agent;
@@ -15,7 +16,7 @@ internal static class CecModelBuilder
     public static CecModel Build(EnvoyConfig config, DiagnosticBag diagnostics)
     {
         var messages = new List<IMessage>();
-        var origins = new List<Text.SourceLocation>();
+        var origins = new List<SourceLocation>();
         foreach (var resource in config.Resources)
         {
             if (Parse(resource, diagnostics) is not { } message) continue;
