@@ -43,10 +43,14 @@ internal static class EnvoyResourceReader
 
         var walk = EnvoyFieldWalker.Walk(map, type, path, writtenName, diagnostics);
         if (walk.HasErrors) return null;
-        var (parsed, failure) = Parse(map, type, path, walk.IgnoredPointers);
+        var json = YamlJson.Convert(map, path);
+        var (parsed, failure) = Parse(json.Root as JsonObject ?? [], type, walk.IgnoredPointers);
         if (parsed is null)
         {
-            diagnostics.ReportEnvoyInvalidResource(origin, type.Name, writtenName, failure!);
+            // The parser's message names no field: find the value it choked on and point there.
+            var pointer = ParseFailureLocator.Find((JsonObject)json.Root!, type);
+            var detail = pointer.Length == 0 ? failure! : $"{YamlJsonPointer.Display(pointer)}: {failure}";
+            diagnostics.ReportEnvoyInvalidResource(json.Locate(pointer), type.Name, writtenName, detail);
             return null;
         }
 
@@ -64,15 +68,14 @@ internal static class EnvoyResourceReader
         return valid ? new EnvoyResource(EnvoyTypes.TypeUrlOf(type), name, EnvoyJson.Format(parsed), origin) : null;
     }
 
-    /// <summary>Typed JSON from the YAML, minus ignored deprecated fields and the resource's own <c>@type</c>, parsed strictly.</summary>
-    private static (IMessage? Message, string? Failure) Parse(YamlMappingNode map, MessageDescriptor type, string path, IReadOnlyList<string> ignored)
+    /// <summary>The resource's typed JSON minus ignored deprecated fields and its own <c>@type</c>, parsed strictly.</summary>
+    private static (IMessage? Message, string? Failure) Parse(JsonObject json, MessageDescriptor type, IReadOnlyList<string> ignored)
     {
-        var json = YamlJson.Convert(map, path).Root;
         foreach (var pointer in ignored) YamlJsonPointer.Remove(json, pointer);
-        if (json is JsonObject obj) obj.Remove("@type");
+        json.Remove("@type");
         try
         {
-            return (EnvoyJson.Parse(type, json?.ToJsonString() ?? "{}"), null);
+            return (EnvoyJson.Parse(type, json.ToJsonString()), null);
         }
         catch (EnvoyJsonException e)
         {

@@ -26,4 +26,16 @@ internal static class YamlJsonPointer
         }
         if (node is JsonObject parent) parent.Remove(tokens[^1]);
     }
+
+    /// <summary>A pointer as a field path for messages: <c>/a/0/b</c> → <c>a[0].b</c>.</summary>
+    public static string Display(string pointer)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var token in pointer.Split('/').Skip(1).Select(Unescape))
+        {
+            if (int.TryParse(token, out var index)) sb.Append('[').Append(index).Append(']');
+            else sb.Append(sb.Length == 0 ? "" : ".").Append(token);
+        }
+        return sb.ToString();
+    }
 }

@@ -166,17 +166,18 @@ public sealed class EnvoyResourceReaderTests
     }
 
     [Fact]
-    public void Read_ValueTheParserRejects_ReportsMC0108AtTheResource()
+    public void Read_ValueTheParserRejects_ReportsMC0108AtThatValue()
     {
         var result = CecInputs.Check(CecInputs.OneResource("""
                 - "@type": type.googleapis.com/envoy.config.cluster.v3.Cluster
                   name: backend
-                  per_connection_buffer_limit_bytes: lots
+                  outlier_detection:
+                    interval: 10
             """));
 
         var d = CecInputs.Single(result, DiagnosticCatalog.EnvoyInvalidResource);
-        Assert.Equal(new SourceLocation("cec.yaml", 8, 7), d.Location);
-        Assert.Contains("Cluster 'backend'", d.Message);
+        Assert.Equal(new SourceLocation("cec.yaml", 11, 19), d.Location);
+        Assert.StartsWith("Envoy Cluster 'backend' is invalid: outlier_detection.interval: ", d.Message);
     }
 
     [Fact]
