@@ -12,7 +12,9 @@ namespace Meshc.Compiler.BackEnds.Xds;
 /// </summary>
 internal static class BootstrapBuilder
 {
+    /// <summary>The node id and cluster Envoy reports.</summary>
     public const string NodeName = "meshc";
+    /// <summary>The admin interface's port, on 127.0.0.1 only.</summary>
     public const int AdminPort = 9901;
 
     private const string Header = """
@@ -20,6 +22,7 @@ internal static class BootstrapBuilder
         # relative to it:  cd <bundle> && envoy -c envoy/bootstrap.yaml
         """;
 
+    /// <summary>The bootstrap message.</summary>
     public static Bootstrap Build() => new()
     {
         Node = new Node { Id = NodeName, Cluster = NodeName },
@@ -34,6 +37,7 @@ internal static class BootstrapBuilder
         },
     };
 
+    /// <summary>The bootstrap as commented YAML.</summary>
     public static string Write(Bootstrap bootstrap) =>
         Header + "\n" + JsonYamlWriter.Write(JsonNode.Parse(EnvoyJson.Format(bootstrap))!);
 }

@@ -14,6 +14,7 @@ namespace Meshc.Compiler.BackEnds.Xds;
 /// </summary>
 internal static class DiscoveryFile
 {
+    /// <summary>The file's text: indented JSON ending in a newline.</summary>
     public static string Write(string typeUrl, IEnumerable<IMessage> resources)
     {
         var response = new DiscoveryResponse { TypeUrl = typeUrl };

@@ -17,6 +17,7 @@ internal static partial class JsonYamlWriter
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex PlainKey();
 
+    /// <summary><paramref name="root"/> (an object) as YAML, ending in a newline.</summary>
     public static string Write(JsonNode root)
     {
         var sb = new StringBuilder();

@@ -11,6 +11,7 @@ namespace Meshc.Compiler.BackEnds.Xds;
 /// <remarks>Shape: <c>{"listeners": [{name, address, port, allocated}], "services": [{namespace, name, ports, listener, proxyPort}]}</c>.</remarks>
 internal static class RedirectsFile
 {
+    /// <summary>The file's text: indented JSON ending in a newline.</summary>
     public static string Write(IReadOnlyList<ListenerPort> listeners, IReadOnlyList<ProxyRedirect> redirects)
     {
         var stream = new MemoryStream();

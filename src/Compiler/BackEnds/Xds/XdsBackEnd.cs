@@ -18,6 +18,7 @@ namespace Meshc.Compiler.BackEnds.Xds;
 /// </summary>
 internal static class XdsBackEnd
 {
+    /// <summary>Adds the xDS files to <paramref name="bundle"/>, or nothing when an error was reported.</summary>
     public static void Build(BoundMesh mesh, IReadOnlyList<CecModel> fromGateways, CompilationOptions options,
         DiagnosticBag diagnostics, BundleBuilder bundle)
     {

@@ -13,11 +13,17 @@ namespace Meshc.Compiler.BackEnds.Xds;
 /// </summary>
 internal static class XdsFiles
 {
+    /// <summary>LDS: every listener.</summary>
     public const string Listeners = "xds/listeners.json";
+    /// <summary>CDS: every cluster.</summary>
     public const string Clusters = "xds/clusters.json";
+    /// <summary>Every route configuration (Envoy reads the per-configuration files).</summary>
     public const string Routes = "xds/routes.json";
+    /// <summary>Every load assignment (Envoy reads the per-assignment files).</summary>
     public const string Endpoints = "xds/endpoints.json";
+    /// <summary>Listener ports and redirected Services, for the BPF back end.</summary>
     public const string Redirects = "xds/redirects.json";
+    /// <summary>What Envoy is started with.</summary>
     public const string Bootstrap = "envoy/bootstrap.yaml";
 
     /// <summary>The file an HCM's RDS subscription reads for route configuration <paramref name="name"/>.</summary>

@@ -9,6 +9,7 @@ namespace Meshc.Compiler.FrontEnds.Cilium;
 /// </summary>
 internal static class AgentFilledFields
 {
+    /// <summary>Whether the violation is a missing field the agent fills in.</summary>
     public static bool Covers(PgvViolation violation) =>
         violation.Rule == "message.required" &&
         (violation.FieldPath == "rds.config_source" || violation.FieldPath.EndsWith(".rds.config_source", StringComparison.Ordinal));

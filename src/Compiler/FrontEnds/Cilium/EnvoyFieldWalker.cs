@@ -36,6 +36,7 @@ internal sealed class EnvoyFieldWalker
     /// <summary>JSON pointers (as <see cref="YamlJson"/> writes them) of deprecated fields Envoy ignores; they are removed before parsing.</summary>
     public List<string> IgnoredPointers { get; } = [];
 
+    /// <summary>Walks one resource; the result tells whether it may be parsed and what to drop first.</summary>
     public static EnvoyFieldWalker Walk(YamlMappingNode resource, MessageDescriptor type, string path, string resourceName, DiagnosticBag diagnostics)
     {
         var walker = new EnvoyFieldWalker(path, diagnostics, type.Name, resourceName);

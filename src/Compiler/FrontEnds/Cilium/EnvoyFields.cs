@@ -12,6 +12,7 @@ internal static class EnvoyFields
     private static readonly ConcurrentDictionary<MessageDescriptor, Dictionary<string, FieldDescriptor>> ByKey = new();
     private static readonly ConcurrentDictionary<FieldDescriptor, bool> Deprecated = new();
 
+    /// <summary>The field a mapping key names, or null.</summary>
     public static FieldDescriptor? Find(MessageDescriptor type, string key) =>
         ByKey.GetOrAdd(type, static t =>
         {
@@ -30,6 +31,7 @@ internal static class EnvoyFields
             ? type.Fields.InDeclarationOrder().Select(f => f.JsonName)
             : type.Fields.InDeclarationOrder().Select(f => f.Name);
 
+    /// <summary>Whether the field is marked <c>deprecated</c> in Envoy's protos.</summary>
     public static bool IsDeprecated(FieldDescriptor field) =>
         Deprecated.GetOrAdd(field, static f => f.GetOptions()?.Deprecated == true);
 }

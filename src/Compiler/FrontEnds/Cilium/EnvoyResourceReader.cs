@@ -20,6 +20,7 @@ namespace Meshc.Compiler.FrontEnds.Cilium;
 /// <remarks>Syntax: <c>- "@type": type.googleapis.com/envoy.config.listener.v3.Listener\n  name: …</c></remarks>
 internal static class EnvoyResourceReader
 {
+    /// <summary>The resource in canonical JSON, or null when it is not valid (the reasons are reported).</summary>
     public static EnvoyResource? Read(YamlNode node, string path, DiagnosticBag diagnostics)
     {
         var origin = node.LocationIn(path);

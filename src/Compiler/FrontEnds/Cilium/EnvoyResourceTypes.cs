@@ -9,10 +9,15 @@ namespace Meshc.Compiler.FrontEnds.Cilium;
 /// </summary>
 internal static class EnvoyResourceTypes
 {
+    /// <summary>LDS.</summary>
     public const string Listener = EnvoyTypeUrls.Listener;
+    /// <summary>RDS.</summary>
     public const string RouteConfiguration = EnvoyTypeUrls.RouteConfiguration;
+    /// <summary>CDS.</summary>
     public const string Cluster = EnvoyTypeUrls.Cluster;
+    /// <summary>EDS.</summary>
     public const string ClusterLoadAssignment = EnvoyTypeUrls.ClusterLoadAssignment;
+    /// <summary>SDS.</summary>
     public const string Secret = EnvoyTypeUrls.Secret;
 
     /// <summary>Supported type URLs, in the order Cilium's agent lists them.</summary>

@@ -12,6 +12,7 @@ namespace Meshc.Compiler.FrontEnds.Cilium;
 /// </summary>
 internal static class FieldPathLocator
 {
+    /// <summary>The node at <paramref name="fieldPath"/>, or the deepest one on the way there.</summary>
     public static YamlNode Find(YamlNode root, string fieldPath)
     {
         var node = root;

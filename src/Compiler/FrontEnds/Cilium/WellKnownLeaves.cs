@@ -21,6 +21,7 @@ internal static class WellKnownLeaves
     private const string ListValue = "google.protobuf.ListValue";
     private const string Value = "google.protobuf.Value";
 
+    /// <summary>Whether the type's JSON form is a leaf.</summary>
     public static bool Contains(MessageDescriptor type) =>
         Scalars.Contains(type.FullName) || type.FullName is Struct or ListValue or Value;
 
@@ -33,6 +34,7 @@ internal static class WellKnownLeaves
         _ => node is YamlScalarNode,
     };
 
+    /// <summary>What the type's JSON form looks like, for messages.</summary>
     public static string Expected(MessageDescriptor type) => type.FullName switch
     {
         Struct => "a mapping (google.protobuf.Struct)",

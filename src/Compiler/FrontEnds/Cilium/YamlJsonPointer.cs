@@ -5,6 +5,7 @@ namespace Meshc.Compiler.FrontEnds.Cilium;
 /// <summary>JSON pointers (RFC 6901) into the JSON that <see cref="Yaml.YamlJson"/> makes from a resource.</summary>
 internal static class YamlJsonPointer
 {
+    /// <summary>A key as a pointer token ('~' → '~0', '/' → '~1').</summary>
     public static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
 
     private static string Unescape(string token) => token.Replace("~1", "/").Replace("~0", "~");

@@ -19,6 +19,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class AgentCompletion
 {
+    /// <summary>Completes every CEC and returns the snapshot to write; findings go to <paramref name="diagnostics"/>.</summary>
     public static XdsSnapshot Complete(IReadOnlyList<CecModel> cecs, MeshModel model, CompilationOptions options, DiagnosticBag diagnostics)
     {
         var ordered = cecs

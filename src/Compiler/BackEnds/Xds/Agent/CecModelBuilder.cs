@@ -13,6 +13,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class CecModelBuilder
 {
+    /// <summary>The CEC with its resources parsed back into messages, each with its own position.</summary>
     public static CecModel Build(EnvoyConfig config, DiagnosticBag diagnostics)
     {
         var messages = new List<IMessage>();

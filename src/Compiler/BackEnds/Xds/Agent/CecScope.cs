@@ -9,5 +9,6 @@ internal sealed record CecScope(string Namespace, string Name)
     /// <summary>For listeners, route configurations, virtual hosts and HCM RDS names.</summary>
     public string QualifyForced(string name) => ResourceNames.Qualify(Namespace, Name, name, force: true);
 
+    /// <summary><c>ns/name</c>, as diagnostics name the CEC.</summary>
     public override string ToString() => Namespace.Length == 0 ? Name : $"{Namespace}/{Name}";
 }

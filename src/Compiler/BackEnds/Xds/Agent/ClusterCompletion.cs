@@ -12,6 +12,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class ClusterCompletion
 {
+    /// <summary>Completes <paramref name="cluster"/> in place.</summary>
     public static void Complete(Cluster cluster, CecScope scope)
     {
         TlsCompletion.Complete(cluster.TransportSocket, scope);
@@ -36,6 +37,7 @@ internal static class ClusterCompletion
         if (cluster.LoadAssignment is { } inline) QualifyLoadAssignment(inline, scope);
     }
 
+    /// <summary>Whether the cluster takes its endpoints from EDS.</summary>
     public static bool IsEds(Cluster cluster) =>
         cluster.ClusterDiscoveryTypeCase == Cluster.ClusterDiscoveryTypeOneofCase.Type &&
         cluster.Type == Cluster.Types.DiscoveryType.Eds;

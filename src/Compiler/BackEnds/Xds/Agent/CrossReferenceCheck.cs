@@ -14,6 +14,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class CrossReferenceCheck
 {
+    /// <summary>Reports every dangling route-configuration or cluster reference of the snapshot.</summary>
     public static void Run(XdsSnapshot snapshot, DiagnosticBag diagnostics)
     {
         var clusters = snapshot.Clusters.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

@@ -9,6 +9,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class DuplicateNames
 {
+    /// <summary>The resources with one per type and name, sorted by type URL then name.</summary>
     public static IReadOnlyList<AgentResource> Keep(IEnumerable<AgentResource> resources, DiagnosticBag diagnostics)
     {
         var kept = new List<AgentResource>();

@@ -14,6 +14,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class ListenerCompletion
 {
+    /// <summary>Completes <paramref name="listener"/> in place.</summary>
     public static void Complete(Listener listener, CecScope scope)
     {
         foreach (var chain in listener.FilterChains)

@@ -21,6 +21,7 @@ internal static class LoadAssignmentBuilder
         public SourceLocation Origin { get; } = origin;
     }
 
+    /// <summary>The assignments for every Service the CECs reference, by Service then port.</summary>
     public static IReadOnlyList<AgentResource> Build(IEnumerable<CecModel> cecs, MeshModel model)
     {
         var requests = new SortedDictionary<string, (string Ns, string Name, Request Request)>(StringComparer.Ordinal);

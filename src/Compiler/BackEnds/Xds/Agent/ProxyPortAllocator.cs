@@ -12,6 +12,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class ProxyPortAllocator
 {
+    /// <summary>Sets the address of each listener that needs one; returns the port of every listener, sorted by name.</summary>
     public static IReadOnlyList<ListenerPort> Assign(IReadOnlyList<AgentResource> listeners, int portBase, DiagnosticBag diagnostics)
     {
         var ports = new List<ListenerPort>();

@@ -10,6 +10,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class ProxyRedirectBuilder
 {
+    /// <summary>The redirects of every CEC's <c>spec.services</c>, sorted by Service.</summary>
     public static IReadOnlyList<ProxyRedirect> Build(
         IEnumerable<(CecModel Cec, IReadOnlyList<AgentResource> Listeners)> cecs,
         IReadOnlyList<ListenerPort> ports,

@@ -9,6 +9,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class ResourceNames
 {
+    /// <summary>The name as the agent hands it to Envoy.</summary>
     public static string Qualify(string ns, string cecName, string name, bool force = false)
     {
         var slash = name.IndexOf('/');

@@ -9,6 +9,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class RouteCompletion
 {
+    /// <summary>Qualifies <paramref name="config"/> in place.</summary>
     public static void Complete(RouteConfiguration config, CecScope scope)
     {
         config.Name = scope.QualifyForced(config.Name);

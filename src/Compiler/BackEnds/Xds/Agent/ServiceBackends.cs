@@ -18,6 +18,7 @@ internal sealed class ServiceBackends
     private readonly IReadOnlyList<EndpointSet> _slices;
     private readonly bool _hasActive;
 
+    /// <summary>The backends of <paramref name="service"/> (null: not in the input, so none) from its EndpointSlices.</summary>
     public ServiceBackends(Service? service, IReadOnlyList<EndpointSet> slices)
     {
         _ports = service?.Ports.Where(p => IsTcp(p.Protocol)).ToList() ?? [];

@@ -9,6 +9,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Agent;
 /// </summary>
 internal static class TlsCompletion
 {
+    /// <summary>Completes the TLS context of <paramref name="socket"/> in place, if it has one.</summary>
     public static void Complete(TransportSocket? socket, CecScope scope)
     {
         if (socket is null) return;
