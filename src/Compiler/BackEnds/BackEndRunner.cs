@@ -1,4 +1,5 @@
 using Meshc.Compiler.BackEnds.Xds;
+using Meshc.Compiler.BackEnds.Xds.Gateway;
 using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.Passes;

@@ -56,7 +56,9 @@ public static class MeshcCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"{output}: error MC0504: output '{output}' cannot be written: {e.Message}");
+            var problem = new DiagnosticBag();
+            problem.ReportOutputNotWritable(new Text.SourceLocation(output, 0, 0), output, e.Message);
+            DiagnosticPrinter.Print(problem.ToImmutableSorted(), stderr, verbose);
             return ExitCodes.UsageOrIo;
         }
         stdout.WriteLine($"wrote bundle {result.Bundle.Id[..12]} to {output} ({result.Bundle.Files.Length} files)");
