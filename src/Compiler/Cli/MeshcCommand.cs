@@ -23,8 +23,9 @@ public static class MeshcCommand
 
         var checkInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var checkVerbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
-        var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose };
-        check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), stdout, stderr));
+        var checkStatus = new Option<bool>("--status") { Description = "also print the Gateway API status of every object meshc owns" };
+        var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose, checkStatus };
+        check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), r.GetValue(checkStatus), stdout, stderr));
 
         var root = new RootCommand("meshc: compiles Gateway API, CiliumEnvoyConfig and mesh DSL into Envoy xDS bundles")
         {
@@ -65,10 +66,13 @@ public static class MeshcCommand
         return ExitCodes.Ok;
     }
 
-    private static int Check(string[] inputs, bool verbose, TextWriter stdout, TextWriter stderr)
+    private static int Check(string[] inputs, bool verbose, bool status, TextWriter stdout, TextWriter stderr)
     {
         var (result, loadFailed) = Load(inputs, stderr, verbose, c => c.Check());
         if (loadFailed) return ExitCodes.UsageOrIo;
+        if (status)
+            foreach (var (path, text) in BackEnds.Status.StatusBackEnd.Render(result!.Status))
+                stdout.Write($"--- # {path}\n{text}");
         if (result!.HasErrors) return ExitCodes.InputErrors;
         stdout.WriteLine("no errors");
         return ExitCodes.Ok;
