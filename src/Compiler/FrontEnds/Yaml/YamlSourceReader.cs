@@ -14,10 +14,8 @@ internal static partial class YamlSourceReader
 
     public static IEnumerable<YamlObject> Read(SourceText source, DiagnosticBag diagnostics)
     {
-        foreach (var document in YamlDocumentSplitter.Split(source.Text))
+        foreach (var root in Roots(source, diagnostics))
         {
-            var root = Load(source.Path, document, diagnostics);
-            if (root is null) continue;
             if (root is not YamlMappingNode map)
             {
                 if (!(root is YamlScalarNode s && s.IsNull())) diagnostics.ReportNotAnObject(root.LocationIn(source.Path));
@@ -31,6 +29,25 @@ internal static partial class YamlSourceReader
                 continue;
             }
             yield return new YamlObject(apiVersion, kind, map, source.Path);
+        }
+    }
+
+    /// <summary>
+    /// The root node of every document. A well-formed file is parsed once, whole. Only a file with a syntax error is cut
+    /// into documents and parsed piece by piece, so the bad one is reported and the rest still load: the pieces are
+    /// padded to keep their line numbers, which costs O(documents × lines), too much to pay on every file.
+    /// </summary>
+    private static IEnumerable<YamlNode> Roots(SourceText source, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(source.Text));
+            return stream.Documents.Select(d => d.RootNode);
+        }
+        catch (YamlException)
+        {
+            return YamlDocumentSplitter.Split(source.Text).Select(d => Load(source.Path, d, diagnostics)).OfType<YamlNode>();
         }
     }
 
