@@ -1,0 +1,106 @@
+using Meshc.Compiler.Cli;
+
+namespace Meshc.Compiler.Tests.Cli;
+
+/// <summary>The command line's contract: exit codes 0/1/2, diagnostics on stderr, and no stack trace for bad input.</summary>
+public sealed class MeshcCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("meshc-cli-").FullName;
+
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = MeshcCommand.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Check_ValidInput_ExitsZero()
+    {
+        var file = Write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n");
+        var (code, output, _) = Run("check", file);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("no errors", output);
+    }
+
+    [Fact]
+    public void Check_YamlSyntaxError_ExitsOneWithPosition()
+    {
+        var file = Write("bad.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n");
+        var (code, _, err) = Run("check", file);
+        Assert.Equal(ExitCodes.InputErrors, code);
+        Assert.Matches(@"bad\.yaml:\d+:\d+: error MC0101: YAML syntax error", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public void Check_MissingInput_ExitsTwoWithMC0501()
+    {
+        var (code, _, err) = Run("check", Path.Combine(_dir, "nope.yaml"));
+        Assert.Equal(ExitCodes.UsageOrIo, code);
+        Assert.Contains("error MC0501", err);
+    }
+
+    [Fact]
+    public void Check_EmptyFolder_ExitsTwoWithMC0503()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
+        var (code, _, err) = Run("check", empty);
+        Assert.Equal(ExitCodes.UsageOrIo, code);
+        Assert.Contains("error MC0503", err);
+    }
+
+    [Fact]
+    public void Compile_WithoutOutput_IsUsageError()
+    {
+        var file = Write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n");
+        var (code, _, err) = Run("compile", file);
+        Assert.Equal(ExitCodes.UsageOrIo, code);
+        Assert.Contains("--output", err);
+    }
+
+    [Fact]
+    public void Compile_UnknownEmitTarget_IsUsageError()
+    {
+        var file = Write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n");
+        var (code, _, err) = Run("compile", file, "-o", Path.Combine(_dir, "out"), "--emit", "xds,bogus");
+        Assert.Equal(ExitCodes.UsageOrIo, code);
+        Assert.Contains("bogus", err);
+    }
+
+    [Fact]
+    public void Compile_OverForeignFolder_ExitsTwoAndKeepsItsFiles()
+    {
+        var file = Write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n");
+        var foreign = Directory.CreateDirectory(Path.Combine(_dir, "home")).FullName;
+        File.WriteAllText(Path.Combine(foreign, "notes.txt"), "mine");
+        var (code, _, err) = Run("compile", file, "-o", foreign);
+        Assert.Equal(ExitCodes.UsageOrIo, code);
+        Assert.Contains("MC0504", err);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(foreign, "notes.txt")));
+    }
+
+    [Fact]
+    public void Compile_SameInputTwice_WritesByteIdenticalBundles()
+    {
+        var file = Write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n");
+        var a = Path.Combine(_dir, "a");
+        var b = Path.Combine(_dir, "b");
+        Assert.Equal(0, Run("compile", file, "-o", a).Code);
+        Assert.Equal(0, Run("compile", file, "-o", b).Code);
+        var filesA = Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a, f)).Order().ToList();
+        var filesB = Directory.EnumerateFiles(b, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(b, f)).Order().ToList();
+        Assert.Equal(filesA, filesB);
+        foreach (var f in filesA) Assert.Equal(File.ReadAllBytes(Path.Combine(a, f)), File.ReadAllBytes(Path.Combine(b, f)));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using Meshc.Compiler.Diagnostics;
+using Meshc.Compiler.Tests;
+
+namespace Meshc.Compiler.Tests.Diagnostics;
+
+/// <summary>docs/diagnostics.md is generated from the catalog; this test keeps it from drifting (UPDATE_GOLDEN=1 rewrites it).</summary>
+public sealed class CatalogDocumentationTests
+{
+    private static readonly Dictionary<char, string> Ranges = new()
+    {
+        ['1'] = "MC01xx: input syntax and shape",
+        ['2'] = "MC02xx: names and references",
+        ['3'] = "MC03xx: rule validity and conflicts",
+        ['4'] = "MC04xx: target limits",
+        ['5'] = "MC05xx: files and bundles",
+        ['9'] = "MC09xx: faults in meshc itself",
+    };
+
+    public static string Render()
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Diagnostics");
+        md.AppendLine();
+        md.AppendLine("Generated from `src/Compiler/Diagnostics/DiagnosticCatalog.txt` (a test fails when this file is out of date;");
+        md.AppendLine("`UPDATE_GOLDEN=1 ./test.sh` rewrites it). Every diagnostic prints as `path:line:col: severity MCxxxx: message`.");
+        md.AppendLine("Codes are stable: a code never changes meaning and is never reused.");
+        foreach (var group in DiagnosticCatalog.All.GroupBy(d => d.Code.Value[3]))
+        {
+            md.AppendLine();
+            md.AppendLine($"## {Ranges.GetValueOrDefault(group.Key, "MC0" + group.Key + "xx")}");
+            md.AppendLine();
+            md.AppendLine("| code | severity | message |");
+            md.AppendLine("|---|---|---|");
+            foreach (var d in group)
+                md.AppendLine($"| {d.Code} | {d.Severity.ToString().ToLowerInvariant()} | {d.MessageTemplate.Replace("|", "\\|")} |");
+        }
+        return md.ToString();
+    }
+
+    [Fact]
+    public void DiagnosticsDoc_MatchesCatalog()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "docs", "diagnostics.md");
+        var expected = Render();
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1") File.WriteAllText(path, expected);
+        Assert.True(File.Exists(path), "docs/diagnostics.md is missing: run UPDATE_GOLDEN=1 ./test.sh");
+        Assert.Equal(expected, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Catalog_CodesAreUniqueAndWellFormed()
+    {
+        Assert.Equal(DiagnosticCatalog.All.Length, DiagnosticCatalog.All.Select(d => d.Code).Distinct().Count());
+        Assert.All(DiagnosticCatalog.All, d => Assert.Matches("^MC0[1-9][0-9]{2}$", d.Code.Value));
+    }
+
+    [Fact]
+    public void GeneratedReport_RendersPlaceholdersInOrder()
+    {
+        var bag = new DiagnosticBag();
+        var d = bag.ReportParentPortNotFound(new Text.SourceLocation("a.yaml", 3, 7), "default/gw", 8080, "did you mean 80?");
+        Assert.Equal("a.yaml:3:7: error MC0204: Gateway 'default/gw' has no listener on port 8080 (did you mean 80?)", d.ToString());
+    }
+}
