@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Meshc.Compiler.Benchmarks;
 using Meshc.Compiler.Benchmarks.Inputs;
@@ -8,7 +9,10 @@ using Meshc.Compiler.Benchmarks.Inputs;
 //   anything else                                                        BenchmarkDotNet (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "--write") return WriteInput(args);
 if (args.Length > 0 && args[0] == "--phases") return PhaseTimer.Run(args.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000), Console.Out);
-BenchmarkSwitcher.FromAssembly(typeof(CompileBenchmarks).Assembly).Run(args);
+// BenchmarkDotNet rebuilds the compiler (protos included) for its job; on a busy 2-core machine that takes longer than
+// its default two minutes.
+BenchmarkSwitcher.FromAssembly(typeof(CompileBenchmarks).Assembly)
+    .Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
 return 0;
 
 static int WriteInput(string[] args)
