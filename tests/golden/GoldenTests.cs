@@ -40,7 +40,8 @@ public sealed class GoldenTests
         {
             var file = $"{output}.snap";
             if (outputs.TryGetValue(output, out var value))
-                Snapshot.Match(value, new SnapshotFullName(file, @case.SnapshotFolder));
+                // Snapshooter appends __snapshots__ to the folder it is given.
+                Snapshot.Match(value, new SnapshotFullName(file, @case.Folder));
             else
                 Assert.False(File.Exists(Path.Combine(@case.SnapshotFolder, file)),
                     $"{name}: {file} is stale: this compilation produced no {output} (errors: {result.HasErrors})");

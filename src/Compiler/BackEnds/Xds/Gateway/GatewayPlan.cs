@@ -1,0 +1,91 @@
+using Meshc.Compiler.Ir;
+using Meshc.Compiler.Semantics;
+
+namespace Meshc.Compiler.BackEnds.Xds.Gateway;
+
+/// <summary>
+/// The part of an accepted Gateway that becomes Envoy configuration: its valid HTTP and HTTPS listeners (in spec
+/// order) and the routes attached to them, flattened into one <see cref="RouteSource"/> per rule and match.
+/// </summary>
+internal sealed class GatewayPlan
+{
+    private GatewayPlan(Ir.Gateway gateway, IReadOnlyList<ListenerBinding> listeners, IReadOnlyList<RouteSource> sources)
+    {
+        Gateway = gateway;
+        Listeners = listeners;
+        Sources = sources;
+    }
+
+    /// <summary>The Gateway the CEC is generated for.</summary>
+    public Ir.Gateway Gateway { get; }
+
+    /// <summary>The listeners that are programmed, in the Gateway's order.</summary>
+    public IReadOnlyList<ListenerBinding> Listeners { get; }
+
+    /// <summary>One entry per rule match of every attached route, in Cilium's ingestion order.</summary>
+    public IReadOnlyList<RouteSource> Sources { get; }
+
+    /// <summary>True when nothing is programmed, so no CEC is written.</summary>
+    public bool IsEmpty => Listeners.Count == 0;
+
+    /// <summary>True when a plain-HTTP listener needs the <c>raw_buffer</c> chain.</summary>
+    public bool HasInsecure => Listeners.Any(l => l.Listener.Protocol == ListenerProtocol.HTTP);
+
+    /// <summary>True when an HTTPS listener needs TLS chains.</summary>
+    public bool HasSecure => Listeners.Any(l => l.Listener.Protocol == ListenerProtocol.HTTPS);
+
+    /// <summary>
+    /// Only valid HTTP and HTTPS listeners are programmed: an invalid one is reported (Programmed=False) and carries no
+    /// routes, and an HTTPS listener with a bad certificate must not put a broken TLS chain on the shared listener.
+    /// TLS (passthrough) listeners need TLSRoutes, which meshc does not compile.
+    /// </summary>
+    public static GatewayPlan Create(GatewayBinding binding)
+    {
+        var listeners = binding.Listeners
+            .Where(l => l.Valid && l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.HTTPS)
+            .ToList();
+        var sources = new List<RouteSource>();
+        foreach (var listener in listeners)
+        {
+            // Cilium reads HTTPRoutes, then GRPCRoutes, each in the API server's list order (namespace, then name).
+            var attachments = listener.Routes
+                .OrderBy(a => a.Route.Kind)
+                .ThenBy(a => a.Route.Meta.Namespace, StringComparer.Ordinal)
+                .ThenBy(a => a.Route.Meta.Name, StringComparer.Ordinal);
+            foreach (var attachment in attachments)
+            {
+                foreach (var rule in attachment.Rules.OrderBy(r => r.Index))
+                {
+                    if (rule.Rule.Matches.IsEmpty) sources.Add(new RouteSource(listener, attachment, rule, null));
+                    foreach (var match in rule.Rule.Matches) sources.Add(new RouteSource(listener, attachment, rule, match));
+                }
+            }
+        }
+        return new GatewayPlan(binding.Gateway, listeners, sources);
+    }
+
+    /// <summary>Every listener port, once, in ascending order (the ports the Gateway's Service redirects to Envoy).</summary>
+    public IReadOnlyList<int> Ports() => Listeners.Select(l => l.Listener.Port).Distinct().Order().ToList();
+
+    /// <summary>
+    /// Each certificate of the HTTPS listeners with the hostnames of the listeners using it (<c>*</c> for none), sorted
+    /// and unique, the certificates ordered by <c>ns/name</c> as Cilium orders the secure filter chains.
+    /// </summary>
+    public IReadOnlyList<(TlsSecretRef Secret, IReadOnlyList<string> Hostnames)> SecretHostnames()
+    {
+        var map = new Dictionary<TlsSecretRef, SortedSet<string>>();
+        foreach (var listener in Listeners.Where(l => l.Listener.Protocol == ListenerProtocol.HTTPS))
+        {
+            foreach (var certificate in listener.Listener.Tls?.CertificateRefs ?? ValueList<ObjectRef>.Empty)
+            {
+                var secret = new TlsSecretRef(certificate.NamespaceOr(Gateway.Meta.Namespace), certificate.Name);
+                if (!map.TryGetValue(secret, out var hostnames)) map[secret] = hostnames = new SortedSet<string>(StringComparer.Ordinal);
+                hostnames.Add(listener.Listener.Hostname ?? "*");
+            }
+        }
+        return map
+            .OrderBy(e => e.Key.SortKey, StringComparer.Ordinal)
+            .Select(e => (e.Key, (IReadOnlyList<string>)e.Value.ToList()))
+            .ToList();
+    }
+}
