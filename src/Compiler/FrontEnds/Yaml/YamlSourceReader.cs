@@ -45,8 +45,9 @@ internal static partial class YamlSourceReader
             stream.Load(new StringReader(source.Text));
             return stream.Documents.Select(d => d.RootNode);
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
+            // Load reports both kinds of failure (see there).
             return YamlDocumentSplitter.Split(source.Text).Select(d => Load(source.Path, d, diagnostics)).OfType<YamlNode>();
         }
     }

@@ -48,4 +48,16 @@ public sealed class YamlSourceReaderTests
         Assert.Equal(4, error.Location.Line);
         Assert.Equal([new("ns.yaml", 7, 1), new("ns.yaml", 11, 5)], objects.Select(o => o.Location));
     }
+
+    [Fact]
+    public void Read_UnclosedFlowMappingInLastDocument_ReportsItAndKeepsTheOthers()
+    {
+        var broken = ThreeObjects.Replace("metadata: {name: c}}", "metadata: {name: c}");
+        var diagnostics = new DiagnosticBag();
+
+        var objects = YamlSourceReader.Read(new SourceText("ns.yaml", broken), diagnostics).ToList();
+
+        Assert.Equal(DiagnosticCatalog.YamlSyntax.Code, Assert.Single(diagnostics.ToImmutableSorted()).Code);
+        Assert.Equal([new("ns.yaml", 2, 1), new("ns.yaml", 7, 1)], objects.Select(o => o.Location));
+    }
 }
