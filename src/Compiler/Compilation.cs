@@ -32,8 +32,11 @@ public sealed class Compilation
     /// <summary>The model every front end produced, before any pass.</summary>
     public MeshModel Model => _analysis.Value.Model;
 
-    /// <summary>Runs the front ends and passes only (what <c>meshc check</c> needs).</summary>
-    public EmitResult Check() => Emit(EmitTargets.None);
+    /// <summary>
+    /// Every diagnostic, without a bundle (what <c>meshc check</c> needs). The back ends run too, because some
+    /// findings, such as a CiliumEnvoyConfig route naming an undefined cluster, come from building the output.
+    /// </summary>
+    public EmitResult Check() => Emit(EmitTargets.Default) with { Bundle = null };
 
     /// <summary>Runs everything and builds the bundle for the requested targets.</summary>
     public EmitResult Emit(EmitTargets targets = EmitTargets.Default)

@@ -35,6 +35,12 @@ public sealed class GoldenTests
 
         var result = Compilation.Create(@case.LoadSources()).Emit(GoldenOutputs.Targets);
         var outputs = GoldenOutputs.From(result);
+        if (result.Bundle is { } bundle)
+        {
+            // Every emitted xDS file must be one a real Envoy accepts: strict parse plus its validation rules.
+            var problems = XdsStrictCheck.Problems(bundle);
+            Assert.True(problems.Count == 0, $"{name}: xDS Envoy would reject:\n" + string.Join("\n", problems));
+        }
 
         foreach (var output in GoldenOutputs.Names)
         {

@@ -28,6 +28,7 @@ internal static class PassPipeline
             new CheckServiceEndpoints(),    // needs the bindings: only Services that bound routes use are checked
             new CheckMatchPrecedence(),     // needs the bindings: clashes happen per listener and hostname
             new CheckEnvoyConfigs(),        // independent of the Gateway API objects
+            new CheckEndpointSlices(),      // independent of everything but the Services
             new WriteRouteStatus(),         // after every route finding (values, backends, parents)
             new WriteGatewayStatus(),       // last: attachedRoutes counts need every attachment
         ];

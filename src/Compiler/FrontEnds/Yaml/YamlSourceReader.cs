@@ -33,22 +33,30 @@ internal static partial class YamlSourceReader
     }
 
     /// <summary>
-    /// The root node of every document. A well-formed file is parsed once, whole. Only a file with a syntax error is cut
-    /// into documents and parsed piece by piece, so the bad one is reported and the rest still load: the pieces are
-    /// padded to keep their line numbers, which costs O(documents × lines), too much to pay on every file.
+    /// The root node of every document. A well-formed file is parsed in one linear pass; only a file with a syntax
+    /// error is cut into documents and parsed piece by piece, so the documents around the error still load.
     /// </summary>
     private static IEnumerable<YamlNode> Roots(SourceText source, DiagnosticBag diagnostics)
+    {
+        var whole = TryLoadAll(source.Text);
+        if (whole is not null) return whole;
+        return YamlDocumentSplitter.Split(source.Text)
+            .Select(document => Load(source.Path, document, diagnostics))
+            .OfType<YamlNode>()
+            .ToList();
+    }
+
+    private static List<YamlNode>? TryLoadAll(string text)
     {
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(source.Text));
-            return stream.Documents.Select(d => d.RootNode);
+            stream.Load(new StringReader(text));
+            return stream.Documents.Select(d => d.RootNode).ToList();
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            // Load reports both kinds of failure (see there).
-            return YamlDocumentSplitter.Split(source.Text).Select(d => Load(source.Path, d, diagnostics)).OfType<YamlNode>();
+            return null;
         }
     }
 

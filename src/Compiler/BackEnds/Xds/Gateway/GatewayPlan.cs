@@ -68,24 +68,28 @@ internal sealed class GatewayPlan
     public IReadOnlyList<int> Ports() => Listeners.Select(l => l.Listener.Port).Distinct().Order().ToList();
 
     /// <summary>
-    /// Each certificate of the HTTPS listeners with the hostnames of the listeners using it (<c>*</c> for none), sorted
-    /// and unique, the certificates ordered by <c>ns/name</c> as Cilium orders the secure filter chains.
+    /// The TLS filter chains: one per distinct set of certificates, serving the hostnames that use exactly that set.
+    /// Cilium makes one chain per Secret, which gives two chains with the same match when a listener lists two
+    /// certificates (say RSA and ECDSA) — a listener Envoy rejects. Grouping by hostname keeps every server name in
+    /// exactly one chain, and a chain with several certificates lets Envoy pick the one the client supports.
     /// </summary>
-    public IReadOnlyList<(TlsSecretRef Secret, IReadOnlyList<string> Hostnames)> SecretHostnames()
+    public IReadOnlyList<(IReadOnlyList<TlsSecretRef> Secrets, IReadOnlyList<string> Hostnames)> SecureChains()
     {
-        var map = new Dictionary<TlsSecretRef, SortedSet<string>>();
+        var secretsByHost = new SortedDictionary<string, SortedSet<TlsSecretRef>>(StringComparer.Ordinal);
         foreach (var listener in Listeners.Where(l => l.Listener.Protocol == ListenerProtocol.HTTPS))
         {
+            var host = listener.Listener.Hostname ?? "*";
+            if (!secretsByHost.TryGetValue(host, out var secrets))
+                secretsByHost[host] = secrets = new SortedSet<TlsSecretRef>(Comparer<TlsSecretRef>.Create((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey)));
             foreach (var certificate in listener.Listener.Tls?.CertificateRefs ?? ValueList<ObjectRef>.Empty)
-            {
-                var secret = new TlsSecretRef(certificate.NamespaceOr(Gateway.Meta.Namespace), certificate.Name);
-                if (!map.TryGetValue(secret, out var hostnames)) map[secret] = hostnames = new SortedSet<string>(StringComparer.Ordinal);
-                hostnames.Add(listener.Listener.Hostname ?? "*");
-            }
+                secrets.Add(new TlsSecretRef(certificate.NamespaceOr(Gateway.Meta.Namespace), certificate.Name));
         }
-        return map
-            .OrderBy(e => e.Key.SortKey, StringComparer.Ordinal)
-            .Select(e => (e.Key, (IReadOnlyList<string>)e.Value.ToList()))
+        return secretsByHost
+            .Where(e => e.Value.Count > 0)
+            .GroupBy(e => string.Join("\n", e.Value.Select(s => s.SortKey)))
+            .Select(g => ((IReadOnlyList<TlsSecretRef>)g.First().Value.ToList(), (IReadOnlyList<string>)g.Select(e => e.Key).ToList()))
+            .OrderBy(c => c.Item1[0].SortKey, StringComparer.Ordinal)
+            .ThenBy(c => c.Item2[0], StringComparer.Ordinal)
             .ToList();
     }
 }

@@ -8,7 +8,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 
 /// <summary>
 /// Builds the one Envoy listener (named <c>listener</c>) that serves all ports of a Gateway: a plain-HTTP chain, then
-/// one TLS-terminating chain per certificate. It has no address: the agent gives it a TPROXY port.
+/// TLS-terminating chains (see <see cref="GatewayPlan.SecureChains"/>). It has no address: the agent gives it a TPROXY port.
 /// </summary>
 internal static class ListenerBuilder
 {
@@ -26,10 +26,8 @@ internal static class ListenerBuilder
     {
         var listener = new Listener { Name = ListenerName };
         if (plan.HasInsecure) listener.FilterChains.Add(InsecureChain(options));
-        foreach (var (secret, hostnames) in plan.SecretHostnames())
-        {
-            listener.FilterChains.Add(SecureChain(secret, hostnames, options));
-        }
+        foreach (var (secrets, hostnames) in plan.SecureChains())
+            listener.FilterChains.Add(SecureChain(secrets, hostnames, options));
         // tls_inspector tells the chains apart: raw_buffer vs tls, and the SNI for server_names.
         listener.ListenerFilters.Add(new ListenerFilter
         {
@@ -47,12 +45,12 @@ internal static class ListenerBuilder
         return chain;
     }
 
-    private static FilterChain SecureChain(TlsSecretRef secret, IReadOnlyList<string> hostnames, CompilationOptions options)
+    private static FilterChain SecureChain(IReadOnlyList<TlsSecretRef> secrets, IReadOnlyList<string> hostnames, CompilationOptions options)
     {
         var match = new FilterChainMatch { TransportProtocol = "tls" };
         // Envoy has no "*" server name: a listener without a hostname matches any SNI, so the list is left out.
         if (!hostnames.Contains("*")) match.ServerNames.Add(hostnames);
-        var chain = new FilterChain { FilterChainMatch = match, TransportSocket = TlsSocket(secret, options) };
+        var chain = new FilterChain { FilterChainMatch = match, TransportSocket = TlsSocket(secrets, options) };
         chain.Filters.Add(HcmFilter(SecureName, options));
         return chain;
     }
@@ -63,11 +61,12 @@ internal static class ListenerBuilder
         TypedConfig = Any.Pack(HttpConnectionManagerBuilder.Build(name, options)),
     };
 
-    private static TransportSocket TlsSocket(TlsSecretRef secret, CompilationOptions options)
+    private static TransportSocket TlsSocket(IReadOnlyList<TlsSecretRef> secrets, CompilationOptions options)
     {
         var common = new CommonTlsContext();
         // Name only: the agent adds the SDS config source and serves the secret it reads from secretsync's copy.
-        common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = secret.SdsName(options.SecretsNamespace) });
+        foreach (var secret in secrets)
+            common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = secret.SdsName(options.SecretsNamespace) });
         return new TransportSocket
         {
             Name = "envoy.transport_sockets.tls",

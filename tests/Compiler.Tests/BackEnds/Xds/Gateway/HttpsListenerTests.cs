@@ -21,17 +21,34 @@ public class HttpsListenerTests
         return GatewayTranslator.Translate(mesh, options ?? CompilationOptions.Default).Single();
     }
 
-    private static string SdsName(FilterChain chain) =>
-        chain.TransportSocket.TypedConfig.Unpack<DownstreamTlsContext>().CommonTlsContext.TlsCertificateSdsSecretConfigs.Single().Name;
+    private static IEnumerable<string> SdsNames(FilterChain chain) =>
+        chain.TransportSocket.TypedConfig.Unpack<DownstreamTlsContext>().CommonTlsContext.TlsCertificateSdsSecretConfigs.Select(s => s.Name);
 
     [Fact]
-    public void Translate_TwoCertificates_GivesOneSecureChainEachSortedByName()
+    public void Translate_TwoCertificatesOnOneListener_GivesOneSecureChainWithBothSortedByName()
     {
+        // Cilium makes one chain per Secret here; two chains with the same match are a listener Envoy rejects.
         var chains = Listener(Translate()).FilterChains;
 
-        Assert.Equal(3, chains.Count);
+        Assert.Equal(2, chains.Count);
         Assert.Equal("raw_buffer", chains[0].FilterChainMatch.TransportProtocol);
-        Assert.Equal(["cilium-secrets/default-a-cert", "cilium-secrets/default-z-cert"], chains.Skip(1).Select(SdsName));
+        Assert.Equal(["cilium-secrets/default-a-cert", "cilium-secrets/default-z-cert"], SdsNames(chains[1]));
+    }
+
+    [Fact]
+    public void Translate_OverlappingCertificateSets_KeepsEachServerNameInOneChain()
+    {
+        var one = Https("one", 443, "a.example", "cert-a");
+        var two = Https("two", 443, "b.example", "cert-a", "cert-b");
+        var gateway = NewGateway("gw", one, two);
+
+        var chains = Listener(GatewayTranslator.Translate(Mesh(Binding(gateway, On(one), On(two))), CompilationOptions.Default).Single()).FilterChains;
+
+        Assert.Equal(2, chains.Count);
+        Assert.Equal(["a.example"], chains[0].FilterChainMatch.ServerNames);
+        Assert.Equal(["cilium-secrets/default-cert-a"], SdsNames(chains[0]));
+        Assert.Equal(["b.example"], chains[1].FilterChainMatch.ServerNames);
+        Assert.Equal(["cilium-secrets/default-cert-a", "cilium-secrets/default-cert-b"], SdsNames(chains[1]));
     }
 
     [Fact]
@@ -41,7 +58,7 @@ public class HttpsListenerTests
 
         Assert.Equal("""{"transportProtocol":"tls","serverNames":["secure.example"]}""", Json(chain.FilterChainMatch));
         Assert.Equal(
-            """{"name":"envoy.transport_sockets.tls","typedConfig":{"@type":"type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext","commonTlsContext":{"tlsCertificateSdsSecretConfigs":[{"name":"cilium-secrets/default-a-cert"}]}}}""",
+            """{"name":"envoy.transport_sockets.tls","typedConfig":{"@type":"type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext","commonTlsContext":{"tlsCertificateSdsSecretConfigs":[{"name":"cilium-secrets/default-a-cert"},{"name":"cilium-secrets/default-z-cert"}]}}}""",
             Json(chain.TransportSocket));
         var hcm = Hcm(chain);
         Assert.Equal(("listener-secure", "listener-secure"), (hcm.StatPrefix, hcm.Rds.RouteConfigName));
@@ -52,7 +69,7 @@ public class HttpsListenerTests
     {
         var chains = Listener(Translate(CompilationOptions.Default with { SecretsNamespace = "gw-secrets" })).FilterChains;
 
-        Assert.Equal("gw-secrets/default-a-cert", SdsName(chains[1]));
+        Assert.Equal("gw-secrets/default-a-cert", SdsNames(chains[1]).First());
     }
 
     [Fact]
