@@ -26,6 +26,12 @@ internal sealed class DslErrorStrategy(string path, DiagnosticBag diagnostics) :
         BeginErrorCondition(recognizer);
         var token = recognizer.CurrentToken;
         var expected = GetExpectedTokens(recognizer);
+        if (token.Type == TokenConstants.EOF && expected.Contains(MeshLexer.RBRACE))
+        {
+            // A block still open at the end of the file: say what is missing rather than what was found.
+            diagnostics.ReportDslMissingInput(At(token), "'}'", ExpectedWords.Found(token));
+            return;
+        }
         diagnostics.ReportDslExtraneousInput(At(token), ExpectedWords.Found(token), ExpectedWords.Describe(expected), Hint(token, expected));
     }
 
@@ -40,12 +46,15 @@ internal sealed class DslErrorStrategy(string path, DiagnosticBag diagnostics) :
     private void ReportUnexpected(IToken token, Antlr4.Runtime.Misc.IntervalSet expected) =>
         diagnostics.ReportDslUnexpectedInput(At(token), ExpectedWords.Describe(expected), ExpectedWords.Found(token), Hint(token, expected));
 
-    /// <summary>"did you mean 'route'?" when the offending word is a likely typo of a keyword that fits here.</summary>
+    /// <summary>
+    /// "did you mean 'route'?" when the offending word is a likely typo of a keyword that fits here, else of any
+    /// keyword: after a clause that could have gone on (<c>rule /a too x</c>), ANTLR only knows what starts the next one.
+    /// </summary>
     private static string? Hint(IToken token, Antlr4.Runtime.Misc.IntervalSet expected)
     {
         if (token.Type != MeshLexer.WORD) return null;
-        var keywords = expected.ToList().Where(ExpectedWords.IsKeyword).Select(ExpectedWords.KeywordText);
-        return Spelling.DidYouMean(token.Text, keywords);
+        var fitting = expected.ToList().Where(ExpectedWords.IsKeyword).Select(ExpectedWords.KeywordText);
+        return Spelling.DidYouMean(token.Text, fitting) ?? Spelling.DidYouMean(token.Text, ExpectedWords.Keywords.Select(ExpectedWords.KeywordText));
     }
 
     private SourceLocation At(IToken token) => new(path, token.Line, token.Column + 1);
