@@ -34,7 +34,7 @@ metadataClause
 gatewayClause
     : CLASS name                                                             # gatewayClassClause
     | ADDRESS value (COMMA value)*                                           # gatewayAddressClause
-    | INFRASTRUCTURE metadataClause+                                         # gatewayInfrastructureClause
+    | INFRASTRUCTURE metadataClause                                          # gatewayInfrastructureClause
     | metadataClause                                                         # gatewayMetadata
     | LISTENER name protocol=name INT listenerOption*                        # listenerClause
     ;
@@ -112,7 +112,7 @@ keyMatch
 
 action
     : TO backend (COMMA backend)*                                            # toAction
-    | REDIRECT redirectOption+                                               # redirectAction
+    | REDIRECT redirectOption*                                               # redirectAction
     | REWRITE rewriteOption+                                                 # rewriteAction
     | MIRROR target=backendTarget mirrorShare?                               # mirrorAction
     | TIMEOUT request=DURATION? (BACKEND backendTimeout=DURATION)?           # timeoutAction

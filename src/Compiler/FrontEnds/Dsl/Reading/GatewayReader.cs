@@ -6,7 +6,7 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 /// <summary>
 /// Reads a gateway (its listeners are read by <see cref="ListenerReader"/>). The class defaults to <c>cilium</c>.
 /// <code>
-/// gateway NAME [class CLASS] [address IP, …] [infrastructure labels k=v annotations k=v] [labels k=v] {
+/// gateway NAME [class CLASS] [address IP, …] [infrastructure labels k=v] [infrastructure annotations k=v] [labels k=v] {
 ///   listener NAME PROTOCOL PORT [host H] [tls …] [allow …]
 /// }
 /// </code>
@@ -35,11 +35,8 @@ internal static class GatewayReader
                     addresses.AddRange(a.value().Select(v => new GatewayAddress(AddressType(DslContext.Text(v)), DslContext.Text(v), context.At(v))));
                     break;
                 case MeshParser.GatewayInfrastructureClauseContext i:
-                    foreach (var m in i.metadataClause())
-                    {
-                        if (m is MeshParser.LabelsClauseContext l) infraLabels.AddRange(MetadataReader.Labels(l.labelList()));
-                        if (m is MeshParser.AnnotationsClauseContext an) infraAnnotations.AddRange(MetadataReader.Labels(an.labelList()));
-                    }
+                    if (i.metadataClause() is MeshParser.LabelsClauseContext il) infraLabels.AddRange(MetadataReader.Labels(il.labelList()));
+                    if (i.metadataClause() is MeshParser.AnnotationsClauseContext an) infraAnnotations.AddRange(MetadataReader.Labels(an.labelList()));
                     break;
                 case MeshParser.GatewayMetadataContext m:
                     metadata.Add(m.metadataClause());

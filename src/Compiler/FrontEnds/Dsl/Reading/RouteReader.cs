@@ -74,10 +74,10 @@ internal static class RouteReader
     private static void RejectServiceOnlyFeatures(List<DslRule> rules, List<MeshParser.RouteClustersClauseContext> clusters, DslContext context)
     {
         foreach (var retry in rules.Select(r => r.Retry).OfType<ServiceRetry>())
-            context.Diagnostics.ReportDslServiceRouteOnly(retry.Origin, "retry conditions by name and per-try timeouts",
+            context.Diagnostics.ReportDslServiceRouteOnly(retry.Origin, "naming retry conditions (5xx, reset, …) or a per-try timeout",
                 "on a gateway route, retry on status codes (retry 2 on 503) and use 'timeout backend D'");
         foreach (var c in clusters)
-            context.Diagnostics.ReportDslServiceRouteOnly(context.At(c), "clusters settings",
+            context.Diagnostics.ReportDslServiceRouteOnly(context.At(c), "the 'clusters' clause",
                 "the Gateway API has no field for them; attach the route to a service");
     }
 }

@@ -17,8 +17,8 @@ internal static class WriteParts
         sb.Append(Pad(depth)).Append("gateway ").Append(DslText.Word(g.Meta.Name));
         if (g.ClassName != "cilium") sb.Append(" class ").Append(DslText.Word(g.ClassName));
         if (!g.Addresses.IsEmpty) sb.Append(" address ").Append(string.Join(", ", g.Addresses.Select(a => DslText.Value(a.Value ?? ""))));
-        if (!g.InfrastructureLabels.IsEmpty || !g.InfrastructureAnnotations.IsEmpty)
-            sb.Append(" infrastructure").Append(Metadata(g.Meta with { Labels = g.InfrastructureLabels, Annotations = g.InfrastructureAnnotations }));
+        if (!g.InfrastructureLabels.IsEmpty) sb.Append(" infrastructure labels ").Append(DslText.Labels(g.InfrastructureLabels));
+        if (!g.InfrastructureAnnotations.IsEmpty) sb.Append(" infrastructure annotations ").Append(DslText.Labels(g.InfrastructureAnnotations));
         sb.Append(Metadata(g.Meta));
         if (g.Listeners.IsEmpty) { sb.Append('\n'); return; }
         sb.Append(" {\n");

@@ -1,0 +1,2 @@
+# Imported by input.dsl (read once, though it is also a source of this case).
+service shared port 80 select app=shared

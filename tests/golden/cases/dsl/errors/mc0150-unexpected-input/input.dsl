@@ -1,0 +1,3 @@
+service a {
+  prot 80
+}

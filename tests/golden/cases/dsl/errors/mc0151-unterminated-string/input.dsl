@@ -1,0 +1,1 @@
+service a port 80 labels team="shop

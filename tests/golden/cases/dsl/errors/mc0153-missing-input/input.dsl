@@ -1,0 +1,3 @@
+gateway gw {
+  listener web http
+}

@@ -1,0 +1,2 @@
+service b port 81
+servce a port 80

@@ -1,0 +1,2 @@
+service a port 80
+route r on gw, service a { rule to a }

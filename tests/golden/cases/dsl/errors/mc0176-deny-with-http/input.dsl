@@ -1,0 +1,3 @@
+policy p {
+  deny from app=x http GET
+}

@@ -1,0 +1,2 @@
+service bookstore port 8080
+route r on service bookstor { rule to bookstore }
