@@ -11,7 +11,13 @@ gateway edge class cilium address 10.0.0.10 infrastructure labels tier=edge labe
   listener pass tls 8443 tls passthrough
 }
 
-service api type LoadBalancer port 8080 port grpc 50051 app-protocol kubernetes.io/h2c select app=api ip 10.96.0.5
+service api {
+  type LoadBalancer
+  port 8080
+  port grpc 50051 app-protocol kubernetes.io/h2c
+  select app=api
+  ip 10.96.0.5
+}
 service api-v2 port 8080 select app=api, version=v2
 workload api kind Deployment pods app=api replicas 3 labels app=api
 

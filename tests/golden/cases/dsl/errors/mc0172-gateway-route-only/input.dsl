@@ -1,2 +1,4 @@
 service a port 80
-route r on service a { rule to a timeout backend 2s }
+route r on service a {
+  rule to a timeout backend 2s
+}

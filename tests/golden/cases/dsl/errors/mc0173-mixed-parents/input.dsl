@@ -1,2 +1,4 @@
 service a port 80
-route r on gw, service a { rule to a }
+route r on gw, service a {
+  rule to a
+}

@@ -1,3 +1,7 @@
 service a port 80
-route r on service a { rule to a }
-route s on service a { rule to a }
+route r on service a {
+  rule to a
+}
+route s on service a {
+  rule to a
+}

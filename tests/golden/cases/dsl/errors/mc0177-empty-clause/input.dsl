@@ -1,1 +1,3 @@
-route r on gw { rule to a:80 timeout }
+route r on gw {
+  rule to a:80 timeout
+}

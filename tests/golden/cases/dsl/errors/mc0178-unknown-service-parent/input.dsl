@@ -1,2 +1,4 @@
 service bookstore port 8080
-route r on service bookstor { rule to bookstore }
+route r on service bookstor {
+  rule to bookstore
+}

@@ -1,1 +1,3 @@
-route r on gw { rule to a:80 2000000 }
+route r on gw {
+  rule to a:80 2000000
+}
