@@ -98,7 +98,7 @@ URL_PATH        : '/' [A-Za-z0-9._~%!$&'()*+=:@/-]*;
 WORD            : ('*.')? WORD_START WORD_PART*;
 
 COMMENT         : '#' ~[\r\n]* -> channel(HIDDEN);
-WS              : [ \t\r\n\f]+ -> channel(HIDDEN);
+WS              : [ \t\r\n\f]+ -> skip;
 
 // Anything else becomes one token the parser never expects, so it is reported in place and skipped.
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])*;

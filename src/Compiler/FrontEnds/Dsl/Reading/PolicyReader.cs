@@ -53,9 +53,9 @@ internal static class PolicyReader
     {
         if (context.Int(p.INT().Symbol, "policy port", 1, 65535) is not { } port) return null;
         var protocol = p.protocol?.Text.ToUpperInvariant() ?? "TCP";
-        if (!Protocols.Contains(protocol))
-            context.Diagnostics.ReportInvalidValue(context.At(p.protocol), "port protocol", p.protocol.Text, "use tcp, udp, sctp or any",
-                Spelling.DidYouMean(p.protocol.Text, Protocols.Select(x => x.ToLowerInvariant())));
+        if (p.protocol is { } token && !Protocols.Contains(protocol))
+            context.Diagnostics.ReportInvalidValue(context.At(token), "port protocol", token.Text, "use tcp, udp, sctp or any",
+                Spelling.DidYouMean(token.Text, Protocols.Select(x => x.ToLowerInvariant())));
         return new PolicyPort(port, protocol, context.At(p));
     }
 
