@@ -12,6 +12,8 @@ ROUTE           : 'route';
 GRPC_ROUTE      : 'grpc-route';
 WORKLOAD        : 'workload';
 POLICY          : 'policy';
+SECRET          : 'secret';
+GRANT           : 'grant';
 
 // ---- Clauses shared by several statements
 LABELS          : 'labels';
@@ -70,6 +72,9 @@ CLUSTERS        : 'clusters';
 CONNECT_TIMEOUT : 'connect-timeout';
 LB              : 'lb';
 OUTLIER         : 'outlier';
+
+// ---- Secrets
+KEYS            : 'keys';
 
 // ---- Policies
 DENY            : 'deny';

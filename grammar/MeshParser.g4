@@ -18,6 +18,8 @@ statement
     | GRPC_ROUTE name routeClause* (LBRACE routeClause* RBRACE)?             # grpcRouteStatement
     | WORKLOAD name workloadClause* (LBRACE workloadClause* RBRACE)?         # workloadStatement
     | POLICY name policyClause* (LBRACE policyClause* RBRACE)?               # policyStatement
+    | SECRET name secretClause* (LBRACE secretClause* RBRACE)?               # secretStatement
+    | GRANT name grantClause* (LBRACE grantClause* RBRACE)?                  # grantStatement
     ;
 
 // ---- Metadata
@@ -179,6 +181,28 @@ outlierSetting
     : WORD (INT | DURATION | INT PERCENT)
     ;
 
+// ---- Secrets and reference grants
+secretClause
+    : TYPE name                                                              # secretTypeClause
+    | KEYS value (COMMA value)*                                              # secretKeysClause
+    | TLS                                                                    # secretTlsClause
+    | metadataClause                                                         # secretMetadata
+    ;
+
+grantClause
+    : FROM grantFrom (COMMA grantFrom)*                                      # grantFromClause
+    | TO grantTo (COMMA grantTo)*                                            # grantToClause
+    | metadataClause                                                         # grantMetadata
+    ;
+
+grantFrom
+    : fromNamespace=name kind=name
+    ;
+
+grantTo
+    : kind=name target=(WORD | STRING)?
+    ;
+
 // ---- Policies
 policyClause
     : SELECT labelList                                                       # policySelectClause
@@ -227,7 +251,7 @@ value
     ;
 
 keyword
-    : IMPORT | NAMESPACE | GATEWAY | SERVICE | ROUTE | GRPC_ROUTE | WORKLOAD | POLICY | LABELS | ANNOTATIONS | CLASS
+    : IMPORT | NAMESPACE | GATEWAY | SERVICE | ROUTE | GRPC_ROUTE | WORKLOAD | POLICY | SECRET | GRANT | KEYS | LABELS | ANNOTATIONS | CLASS
     | ADDRESS | INFRASTRUCTURE | LISTENER | HOST | TLS | ALLOW | KINDS | PORT | SELECT | TYPE | IP | ENDPOINTS
     | APP_PROTOCOL | KIND | PODS | REPLICAS | ON | RULE | OR | PREFIX | EXACT | REGEX | HEADER | QUERY | METHOD | TO
     | REDIRECT | SCHEME | PATH | STATUS | REWRITE | MIRROR | OF | TIMEOUT | BACKEND | RETRY | BACKOFF | PER_TRY

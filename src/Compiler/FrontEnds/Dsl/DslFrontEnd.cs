@@ -59,6 +59,12 @@ internal sealed class DslFrontEnd(IReadOnlyList<SourceText> sources, MeshModelBu
             case MeshParser.PolicyStatementContext p:
                 Add("policy", PolicyReader.Read(p, context));
                 break;
+            case MeshParser.SecretStatementContext sc:
+                Add("secret", SecretReader.Read(sc, context));
+                break;
+            case MeshParser.GrantStatementContext gr:
+                Add("grant", GrantReader.Read(gr, context));
+                break;
             case MeshParser.HttpRouteStatementContext r:
                 AddRoute("route", RouteReader.Read(r.name(), r.routeClause(), RouteKind.Http, r, context));
                 break;

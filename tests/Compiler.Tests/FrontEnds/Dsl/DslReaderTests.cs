@@ -93,6 +93,19 @@ public sealed class DslReaderTests
     }
 
     [Fact]
+    public void ReadSecretAndGrant_DeclareWhatReferencesNeed()
+    {
+        var model = Read("secret cert tls keys ca.crt\nnamespace infra {\n  grant g from shop HTTPRoute to Service, Secret cert\n}\n");
+
+        var secret = model.Secrets.Single();
+        Assert.Equal(("kubernetes.io/tls", true), (secret.Type, secret.HasTlsPair));
+        Assert.Equal(["ca.crt", "tls.crt", "tls.key"], secret.Keys);
+        var grant = model.ReferenceGrants.Single();
+        Assert.Equal(("infra", RouteGroupKind.GatewayGroup, "HTTPRoute", "shop"), (grant.Meta.Namespace, grant.From[0].Group, grant.From[0].Kind, grant.From[0].Namespace));
+        Assert.Equal([("", "Service", null), ("", "Secret", "cert")], grant.To.Select(t => (t.Group, t.Kind, t.Name)));
+    }
+
+    [Fact]
     public void ReadPolicy_Rules_BecomeThePolicy()
     {
         var policy = Read("policy p select app=db {\n  allow from app=web port 5432, 53 udp\n  allow from * port 80 http GET /books, POST \"/orders/.*\" header x-t=1\n  deny to app=legacy\n}")

@@ -21,7 +21,7 @@ public sealed class DslSyntaxErrorTests
         Assert.Equal(
             [
                 "test.dsl:3:1: error MC0153: missing a number before '}'",
-                "test.dsl:4:1: error MC0154: unexpected 'servce'; expected a statement (import, namespace, gateway, service, route, grpc-route, workload, policy) or the end of the file (did you mean 'service'?)",
+                "test.dsl:4:1: error MC0154: unexpected 'servce'; expected a statement (import, namespace, gateway, service, route, grpc-route, workload, policy, secret, grant) or the end of the file (did you mean 'service'?)",
                 "test.dsl:6:27: error MC0304: weight 2000000 is outside 0…1,000,000",
             ],
             result.Diagnostics.Select(d => d.ToString()));

@@ -99,6 +99,19 @@ internal static class IrGenerators
         let httpAllowed = action == PolicyAction.Allow && ports.All(x => x.Protocol is "TCP" or "ANY")
         select new PolicyRule(action, direction, peer, ports, httpAllowed ? http : ValueList<HttpPolicyRule>.Empty, At);
 
+    public static Gen<Secret> Secret(string ns) =>
+        from meta in Meta(ns) from tls in Gen.Elements(true, false) from type in Gen.Elements("Opaque", "kubernetes.io/tls", "example.com/custom")
+        from keys in List(Gen.Elements("ca.crt", "tls.crt", "token", "with space"), 2)
+        select new Secret(meta, type, (tls ? keys.Concat(["tls.crt", "tls.key"]) : keys).Distinct().Order(StringComparer.Ordinal).ToValueList(), tls);
+
+    public static Gen<ReferenceGrant> Grant(string ns) =>
+        from meta in Meta(ns)
+        from sources in List(from n in Gen.Elements("shop", "route") from k in Gen.Elements("HTTPRoute", "GRPCRoute", "Gateway")
+                          select new GrantFrom(RouteGroupKind.GatewayGroup, k, n, At), 2)
+        from to in List(from k in Gen.Elements("Service", "Secret") from n in Maybe(Gen.Elements("cert", "route", "5s"))
+                        select new GrantTo("", k, n, At), 2)
+        select new ReferenceGrant(meta, sources, to);
+
     public static Gen<NamespaceObject> Namespace(string ns) =>
         from labels in List1(Label, 2) select new NamespaceObject(new ObjectMeta(ns, "", labels, ValueList<Label>.Empty, 1, At));
 
@@ -111,7 +124,10 @@ internal static class IrGenerators
         from workloads in List(Workload(ns), 2)
         from routes in List(Route(ns), 3)
         from policies in List(Policy(ns), 2)
-        select Build(namespaces.Cast<IMeshObject>().Concat(gateways).Concat(services).Concat(workloads).Concat(routes).Concat(policies));
+        from secrets in List(Secret(ns), 2)
+        from grants in List(Grant(ns), 1)
+        select Build(namespaces.Cast<IMeshObject>().Concat(gateways).Concat(services).Concat(workloads).Concat(routes).Concat(policies)
+            .Concat(secrets).Concat(grants));
 
     private static MeshModel Build(IEnumerable<IMeshObject> objects)
     {

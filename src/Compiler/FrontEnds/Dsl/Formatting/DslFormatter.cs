@@ -9,7 +9,7 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Formatting;
 /// <summary>
 /// <c>meshc fmt</c>: prints a DSL file in its one canonical layout, keeping every comment. A statement's own clauses
 /// (class, on, host, select, labels…) stay on its first line; its children (listeners, rules, clusters, policy
-/// rules, statements of a namespace) go one per line in braces, indented by two spaces. Services and workloads stay
+/// rules, statements of a namespace) go one per line in braces, indented by two spaces. Services, workloads, secrets and grants stay
 /// on one line when that fits in 100 columns and holds no comment, else one clause per line. Formatting a formatted
 /// file changes nothing. A file with syntax errors is not formatted (its errors are reported instead).
 /// </summary>
@@ -55,6 +55,12 @@ public static class DslFormatter
                 break;
             case MeshParser.WorkloadStatementContext wl:
                 Flexible(w, depth, Head(wl), wl.workloadClause(), wl, wl.RBRACE()?.Symbol, comments);
+                break;
+            case MeshParser.SecretStatementContext sc:
+                Flexible(w, depth, Head(sc), sc.secretClause(), sc, sc.RBRACE()?.Symbol, comments);
+                break;
+            case MeshParser.GrantStatementContext gr:
+                Flexible(w, depth, Head(gr), gr.grantClause(), gr, gr.RBRACE()?.Symbol, comments);
                 break;
             default:
                 w.Line(depth, TokenJoiner.Join([s]), s.Start, s.Stop);

@@ -13,7 +13,7 @@ internal static class ExpectedWords
     private static readonly int[] StatementKeywords =
     [
         MeshLexer.IMPORT, MeshLexer.NAMESPACE, MeshLexer.GATEWAY, MeshLexer.SERVICE, MeshLexer.ROUTE,
-        MeshLexer.GRPC_ROUTE, MeshLexer.WORKLOAD, MeshLexer.POLICY,
+        MeshLexer.GRPC_ROUTE, MeshLexer.WORKLOAD, MeshLexer.POLICY, MeshLexer.SECRET, MeshLexer.GRANT,
     ];
 
     /// <summary>Every keyword token, in declaration order.</summary>

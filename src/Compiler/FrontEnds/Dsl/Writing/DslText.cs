@@ -12,6 +12,9 @@ public static class DslText
     /// <summary>A name or value: bare if it lexes as one word (or keyword), else a quoted string.</summary>
     public static string Word(string text) => IsOne(text, t => t == MeshLexer.WORD || Syntax.ExpectedWords.IsKeyword(t)) ? text : Quote(text);
 
+    /// <summary>A name where keywords are not names (an optional trailing name): bare only if it lexes as a plain word.</summary>
+    public static string PlainWord(string text) => IsOne(text, t => t == MeshLexer.WORD) ? text : Quote(text);
+
     /// <summary>A path: bare if it lexes as one path token, else a quoted string.</summary>
     public static string Path(string text) => IsOne(text, t => t == MeshLexer.URL_PATH) ? text : Quote(text);
 

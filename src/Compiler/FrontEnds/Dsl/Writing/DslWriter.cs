@@ -5,8 +5,8 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Writing;
 
 /// <summary>
 /// Writes IR as DSL text in canonical layout: namespaces (default at the top level), gateways, services,
-/// workloads, routes and policies. It covers what the DSL spells directly; CiliumEnvoyConfigs, EndpointSlices,
-/// Secrets, ReferenceGrants and GatewayClasses are not written. Reading the text back gives the same IR.
+/// workloads, secrets, grants, routes and policies. It covers what the DSL spells directly; CiliumEnvoyConfigs,
+/// EndpointSlices and GatewayClasses are not written. Reading the text back gives the same IR.
 /// </summary>
 public static class DslWriter
 {
@@ -18,6 +18,8 @@ public static class DslWriter
             .Concat(model.Workloads.Select(w => w.Meta.Namespace))
             .Concat(model.Routes.Select(r => r.Meta.Namespace))
             .Concat(model.Policies.Select(p => p.Meta.Namespace))
+            .Concat(model.Secrets.Select(p => p.Meta.Namespace))
+            .Concat(model.ReferenceGrants.Select(p => p.Meta.Namespace))
             .Concat(model.Namespaces.Select(n => n.Meta.Name))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var ns in namespaces)
@@ -29,6 +31,8 @@ public static class DslWriter
             foreach (var g in model.Gateways.Where(x => x.Meta.Namespace == ns)) WriteParts.Gateway(sb, g, depth);
             foreach (var s in model.Services.Where(x => x.Meta.Namespace == ns)) WriteParts.Service(sb, s, depth);
             foreach (var w in model.Workloads.Where(x => x.Meta.Namespace == ns)) WriteParts.Workload(sb, w, depth);
+            foreach (var s in model.Secrets.Where(x => x.Meta.Namespace == ns)) WriteParts.Secret(sb, s, depth);
+            foreach (var g in model.ReferenceGrants.Where(x => x.Meta.Namespace == ns)) WriteParts.Grant(sb, g, depth);
             foreach (var r in model.Routes.Where(x => x.Meta.Namespace == ns)) RouteWriter.Route(sb, r, depth);
             foreach (var p in model.Policies.Where(x => x.Meta.Namespace == ns)) WriteParts.Policy(sb, p, depth);
             if (inBlock) sb.Append("}\n");

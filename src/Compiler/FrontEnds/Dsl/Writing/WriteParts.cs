@@ -75,6 +75,24 @@ internal static class WriteParts
         Flexible(sb, depth, "workload " + DslText.Word(w.Meta.Name), clauses, w.Meta);
     }
 
+    public static void Secret(StringBuilder sb, Secret s, int depth)
+    {
+        var clauses = new List<string>();
+        if (s.HasTlsPair) clauses.Add("tls");
+        if (s.Type != (s.HasTlsPair ? "kubernetes.io/tls" : "Opaque")) clauses.Add("type " + DslText.Word(s.Type));
+        var keys = s.Keys.Where(k => !s.HasTlsPair || k is not ("tls.crt" or "tls.key")).ToList();
+        if (keys.Count > 0) clauses.Add("keys " + string.Join(", ", keys.Select(DslText.Value)));
+        Flexible(sb, depth, "secret " + DslText.Word(s.Meta.Name), clauses, s.Meta);
+    }
+
+    public static void Grant(StringBuilder sb, ReferenceGrant g, int depth)
+    {
+        var clauses = new List<string>();
+        if (!g.From.IsEmpty) clauses.Add("from " + string.Join(", ", g.From.Select(f => $"{DslText.Word(f.Namespace)} {DslText.Word(f.Kind)}")));
+        if (!g.To.IsEmpty) clauses.Add("to " + string.Join(", ", g.To.Select(t => DslText.Word(t.Kind) + (t.Name is { } n ? " " + DslText.PlainWord(n) : ""))));
+        Flexible(sb, depth, "grant " + DslText.Word(g.Meta.Name), clauses, g.Meta);
+    }
+
     public static void Policy(StringBuilder sb, Policy p, int depth)
     {
         sb.Append(Pad(depth)).Append("policy ").Append(DslText.Word(p.Meta.Name));
