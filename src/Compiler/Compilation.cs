@@ -33,8 +33,11 @@ public sealed class Compilation
     /// <summary>The model every front end produced, before any pass.</summary>
     public MeshModel Model => _analysis.Value.Model;
 
-    /// <summary>Runs the front ends and passes only (what <c>meshc check</c> needs).</summary>
-    public EmitResult Check() => Emit(EmitTargets.None);
+    /// <summary>
+    /// Every diagnostic, without a bundle (what <c>meshc check</c> needs). The back ends run too, because some
+    /// findings, such as a CiliumEnvoyConfig route naming an undefined cluster, come from building the output.
+    /// </summary>
+    public EmitResult Check() => Emit(EmitTargets.Default) with { Bundle = null };
 
     /// <summary>Runs everything and builds the bundle for the requested targets.</summary>
     public EmitResult Emit(EmitTargets targets = EmitTargets.Default)
@@ -62,7 +65,6 @@ public sealed class Compilation
             else KubernetesReader.Read(source, builder, diagnostics);
         }
         var model = builder.Build();
-        dsl.CheckReferences(model);
         var analysis = PassPipeline.Run(model, Options, diagnostics);
         return (model, analysis, diagnostics);
     }

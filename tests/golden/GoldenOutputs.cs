@@ -6,7 +6,7 @@ namespace Meshc.Golden;
 
 /// <summary>
 /// The snapshots of one compilation: diagnostics (one line each), the IR, the Gateway API status and the xDS.
-/// A compilation with errors has no bundle, hence no status or xDS snapshot.
+/// A compilation with errors has no bundle, hence no xDS snapshot; its status is still recorded.
 /// </summary>
 public static class GoldenOutputs
 {
@@ -21,12 +21,12 @@ public static class GoldenOutputs
             ["diagnostics"] = result.Diagnostics.Select(d => d.ToString()).ToArray(),
             ["ir"] = JToken.Parse(Meshc.Compiler.Ir.IrSerializer.Write(result.Model)),
         };
-        if (result.Bundle is not { } bundle) return outputs;
-
+        // Status is computed even when errors stop the bundle: invalid inputs are exactly where conditions matter.
         var status = new JObject();
-        foreach (var f in bundle.Files.Where(f => f.Path.StartsWith("status/", StringComparison.Ordinal)))
-            status[f.Path] = new JArray(Encoding.UTF8.GetString(f.Content).TrimEnd('\n').Split('\n'));
+        foreach (var (path, text) in Meshc.Compiler.BackEnds.Status.StatusBackEnd.Render(result.Status))
+            status[path] = new JArray(text.TrimEnd('\n').Split('\n'));
         outputs["status"] = status;
+        if (result.Bundle is not { } bundle) return outputs;
 
         var xds = new JObject();
         foreach (var f in bundle.Files.Where(f => f.Path.StartsWith("xds/", StringComparison.Ordinal) && f.Path.EndsWith(".json", StringComparison.Ordinal)))

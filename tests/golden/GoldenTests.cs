@@ -35,12 +35,19 @@ public sealed class GoldenTests
 
         var result = Compilation.Create(@case.LoadSources()).Emit(GoldenOutputs.Targets);
         var outputs = GoldenOutputs.From(result);
+        if (result.Bundle is { } bundle)
+        {
+            // Every emitted xDS file must be one a real Envoy accepts: strict parse plus its validation rules.
+            var problems = XdsStrictCheck.Problems(bundle);
+            Assert.True(problems.Count == 0, $"{name}: xDS Envoy would reject:\n" + string.Join("\n", problems));
+        }
 
         foreach (var output in GoldenOutputs.Names)
         {
             var file = $"{output}.snap";
             if (outputs.TryGetValue(output, out var value))
-                Snapshot.Match(value, new SnapshotFullName(file, @case.SnapshotFolder));
+                // Snapshooter appends __snapshots__ to the folder it is given.
+                Snapshot.Match(value, new SnapshotFullName(file, @case.Folder));
             else
                 Assert.False(File.Exists(Path.Combine(@case.SnapshotFolder, file)),
                     $"{name}: {file} is stale: this compilation produced no {output} (errors: {result.HasErrors})");

@@ -1,3 +1,5 @@
+using Meshc.Compiler.BackEnds.Xds;
+using Meshc.Compiler.BackEnds.Xds.Gateway;
 using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.Passes;
@@ -10,9 +12,15 @@ internal static class BackEndRunner
     public static CompiledBundle Build(Compilation compilation, Analysis analysis, EmitTargets targets, DiagnosticBag diagnostics)
     {
         var bundle = new BundleBuilder(compilation.Sources);
+        if (targets.HasFlag(EmitTargets.Xds))
+        {
+            // Gateways become CiliumEnvoyConfigs first (as Cilium's operator does); then every CEC, translated or
+            // given, is completed the way Cilium's agent does and written as one xDS snapshot.
+            var fromGateways = GatewayTranslator.Translate(analysis.Bound, compilation.Options);
+            XdsBackEnd.Build(analysis.Bound, fromGateways, compilation.Options, diagnostics, bundle);
+        }
         if (targets.HasFlag(EmitTargets.Status)) Status.StatusBackEnd.Build(analysis.Status, bundle);
         if (targets.HasFlag(EmitTargets.Ir)) IrDump.IrBackEnd.Build(analysis.Bound.Model, bundle);
-        _ = diagnostics;
         return bundle.Build();
     }
 }

@@ -23,8 +23,9 @@ public static class MeshcCommand
 
         var checkInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var checkVerbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
-        var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose };
-        check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), stdout, stderr));
+        var checkStatus = new Option<bool>("--status") { Description = "also print the Gateway API status of every object meshc owns" };
+        var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose, checkStatus };
+        check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), r.GetValue(checkStatus), stdout, stderr));
 
         var root = new RootCommand("meshc: compiles Gateway API, CiliumEnvoyConfig and mesh DSL into Envoy xDS bundles")
         {
@@ -56,17 +57,22 @@ public static class MeshcCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"{output}: error MC0504: output '{output}' cannot be written: {e.Message}");
+            var problem = new DiagnosticBag();
+            problem.ReportOutputNotWritable(new Text.SourceLocation(output, 0, 0), output, e.Message);
+            DiagnosticPrinter.Print(problem.ToImmutableSorted(), stderr, verbose);
             return ExitCodes.UsageOrIo;
         }
         stdout.WriteLine($"wrote bundle {result.Bundle.Id[..12]} to {output} ({result.Bundle.Files.Length} files)");
         return ExitCodes.Ok;
     }
 
-    private static int Check(string[] inputs, bool verbose, TextWriter stdout, TextWriter stderr)
+    private static int Check(string[] inputs, bool verbose, bool status, TextWriter stdout, TextWriter stderr)
     {
         var (result, loadFailed) = Load(inputs, stderr, verbose, c => c.Check());
         if (loadFailed) return ExitCodes.UsageOrIo;
+        if (status)
+            foreach (var (path, text) in BackEnds.Status.StatusBackEnd.Render(result!.Status))
+                stdout.Write($"--- # {path}\n{text}");
         if (result!.HasErrors) return ExitCodes.InputErrors;
         stdout.WriteLine("no errors");
         return ExitCodes.Ok;

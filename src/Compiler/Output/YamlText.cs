@@ -25,6 +25,7 @@ public static class YamlText
         JsonValue v when v.TryGetValue<long>(out var l) => l,
         JsonValue v when v.TryGetValue<int>(out var i) => i,
         JsonValue v when v.TryGetValue<double>(out var d) => d,
-        JsonValue v => v.GetValue<string>(),
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => node.ToJsonString(),
     };
 }

@@ -12,10 +12,28 @@ internal sealed class PassContext
         Options = options;
         Diagnostics = diagnostics;
         Index = new ModelIndex(model);
+        Grants = new ReferenceGrants(model);
+        Routes = new RouteBook(model);
     }
 
     public MeshModel Model { get; }
     public CompilationOptions Options { get; }
     public DiagnosticBag Diagnostics { get; }
     public ModelIndex Index { get; }
+    public ReferenceGrants Grants { get; }
+
+    /// <summary>The Gateways of ours and what the listener checks found.</summary>
+    public GatewayBook Gateways { get; } = new();
+
+    /// <summary>What the route checks found, per route.</summary>
+    public RouteBook Routes { get; }
+
+    /// <summary>Which routes attach to and bind on which listener.</summary>
+    public AttachmentBook Attachments { get; } = new();
+
+    /// <summary>The status written so far.</summary>
+    public StatusBook Status { get; } = new();
+
+    /// <summary>The CiliumEnvoyConfigs whose references all resolve, in key order.</summary>
+    public List<EnvoyConfig> EnvoyConfigs { get; } = [];
 }

@@ -1,6 +1,5 @@
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.Ir;
-using Meshc.Compiler.Semantics;
 
 namespace Meshc.Compiler.Passes;
 
@@ -12,8 +11,28 @@ internal static class PassPipeline
         var context = new PassContext(model, options, diagnostics);
         IPass[] passes =
         [
+            new CheckGatewayClasses(),      // first: every Gateway check works only on the Gateways of our controller
+            new CheckGatewayAddresses(),    // independent of listeners; its verdict feeds the Gateway's status
+            new CheckListenerNames(),       // before other listener checks: they run once per distinct listener name
+            new CheckListenerProtocols(),   // supported kinds, needed by the conflict check and by route attachment
+            new CheckListenerHostnames(),   // an invalid hostname refuses the listener before routes attach
+            new CheckListenerTls(),         // certificates decide whether an HTTPS listener is usable
+            new CheckListenerConflicts(),   // last listener check: refuses every listener of an indistinct set
+            new CheckRouteHostnames(),      // route value checks come before attachment: an invalid route attaches nowhere
+            new CheckRouteMatches(),
+            new CheckRouteFilters(),
+            new CheckBackendWeights(),
+            new CheckTimeoutsAndRetries(),
+            new ResolveBackends(),          // before parent refs: attachments carry the resolved rules
+            new ResolveParentRefs(),        // needs listener validity, route validity and resolved rules
+            new CheckServiceEndpoints(),    // needs the bindings: only Services that bound routes use are checked
+            new CheckMatchPrecedence(),     // needs the bindings: clashes happen per listener and hostname
+            new CheckEnvoyConfigs(),        // independent of the Gateway API objects
+            new CheckEndpointSlices(),      // independent of everything but the Services
+            new WriteRouteStatus(),         // after every route finding (values, backends, parents)
+            new WriteGatewayStatus(),       // last: attachedRoutes counts need every attachment
         ];
         foreach (var pass in passes) pass.Run(context);
-        return new Analysis(new BoundMesh(model, ValueList<GatewayBinding>.Empty, model.EnvoyConfigs), StatusReport.Empty);
+        return AnalysisBuilder.Build(context);
     }
 }

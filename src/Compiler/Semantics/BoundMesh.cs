@@ -12,16 +12,31 @@ public sealed record BoundMesh(MeshModel Model, ValueList<GatewayBinding> Gatewa
 public sealed record GatewayBinding(Gateway Gateway, ValueList<ListenerBinding> Listeners);
 
 /// <summary>A listener with the routes attached to it. Invalid listeners are kept (status) but carry no routes.</summary>
-public sealed record ListenerBinding(Listener Listener, bool Valid, ValueList<RouteAttachment> Routes);
+public sealed record ListenerBinding(Listener Listener, bool Valid, ValueList<RouteAttachment> Routes)
+{
+    /// <summary>
+    /// The certificate Secrets an HTTPS listener serves, namespace filled in: the refs that are Secrets, permitted and
+    /// not known to be broken. A Secret absent from the input stays (it may exist only in the cluster).
+    /// </summary>
+    public ValueList<ObjectRef> Certificates { get; init; }
+}
 
 /// <summary>A route attached to one listener through one parentRef, with the hostnames it serves there (empty: all).</summary>
 public sealed record RouteAttachment(Route Route, ParentRef Parent, ValueList<string> Hostnames, ValueList<BoundRule> Rules);
 
 /// <summary>
 /// A rule with its backends resolved. Backends that failed to resolve are left out (the status says why);
-/// when none is left and nothing else answers, <see cref="AnswersInternalError"/> is true (the Gateway API's 500).
+/// when none is left and nothing else answers, or every weight is 0, <see cref="AnswersInternalError"/> is true (the
+/// Gateway API's 500).
 /// </summary>
-public sealed record BoundRule(RouteRule Rule, int Index, ValueList<BoundBackend> Backends, ValueList<BoundMirror> Mirrors, bool AnswersInternalError);
+public sealed record BoundRule(RouteRule Rule, int Index, ValueList<BoundBackend> Backends, ValueList<BoundMirror> Mirrors, bool AnswersInternalError)
+{
+    /// <summary>
+    /// The summed weight of the backends left out because they failed to resolve. The Gateway API wants that share of
+    /// requests answered with 500 (Cilium drops it silently); a back end may add a 500-answering slot of this weight.
+    /// </summary>
+    public long UnresolvedWeight { get; init; }
+}
 
 /// <summary>A resolved backend: the Service port it reaches and its weight.</summary>
 public sealed record BoundBackend(BackendRef Ref, ServiceTarget Target, long Weight);

@@ -14,27 +14,35 @@ internal static class StatusBackEnd
 {
     public static void Build(StatusReport report, BundleBuilder bundle)
     {
+        foreach (var (path, text) in Render(report)) bundle.AddText(path, text);
+    }
+
+    /// <summary>The status files (bundle path and YAML text) of a report, in report order.</summary>
+    public static IReadOnlyList<(string Path, string Text)> Render(StatusReport report)
+    {
+        var files = new List<(string, string)>();
         foreach (var c in report.GatewayClasses)
-            Add(bundle, c.Object, "GatewayClass", new JsonObject
+            Add(files, c.Object, "GatewayClass", new JsonObject
             {
                 ["conditions"] = Conditions(c.Conditions),
                 ["supportedFeatures"] = new JsonArray(c.SupportedFeatures.Select(f => (JsonNode)new JsonObject { ["name"] = f }).ToArray()),
             });
         foreach (var g in report.Gateways)
-            Add(bundle, g.Object, "Gateway", new JsonObject
+            Add(files, g.Object, "Gateway", new JsonObject
             {
                 ["addresses"] = new JsonArray(g.Addresses.Select(a => (JsonNode)new JsonObject { ["type"] = "IPAddress", ["value"] = a }).ToArray()),
                 ["conditions"] = Conditions(g.Conditions),
                 ["listeners"] = new JsonArray(g.Listeners.Select(Listener).ToArray()),
             });
         foreach (var r in report.Routes)
-            Add(bundle, r.Object, r.Object.Kind.ToString(), new JsonObject
+            Add(files, r.Object, r.Object.Kind.ToString(), new JsonObject
             {
                 ["parents"] = new JsonArray(r.Parents.Select(Parent).ToArray()),
             });
+        return files;
     }
 
-    private static void Add(BundleBuilder bundle, ObjectKey key, string kind, JsonObject status)
+    private static void Add(List<(string, string)> files, ObjectKey key, string kind, JsonObject status)
     {
         var metadata = new JsonObject { ["name"] = key.Name };
         if (key.Namespace.Length > 0) metadata["namespace"] = key.Namespace;
@@ -45,7 +53,7 @@ internal static class StatusBackEnd
             ["metadata"] = metadata,
             ["status"] = status,
         };
-        bundle.AddText($"status/{Plural(kind)}/{key.QualifiedName}.yaml", YamlText.Write(doc));
+        files.Add(($"status/{Plural(kind)}/{key.QualifiedName}.yaml", YamlText.Write(doc)));
     }
 
     private static string Plural(string kind) => kind.ToLowerInvariant() switch

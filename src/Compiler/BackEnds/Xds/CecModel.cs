@@ -8,6 +8,7 @@ namespace Meshc.Compiler.BackEnds.Xds;
 /// A CiliumEnvoyConfig as the back end handles it: either read from the input or produced by the Gateway API
 /// translation (as Cilium's operator does), with its resources as typed Envoy messages, before the agent-side
 /// completion (name qualification, config sources, listener addresses) turns all of them into one xDS snapshot.
+/// <see cref="ResourceOrigins"/> (optional, parallel to <see cref="Resources"/>) lets diagnostics point at one resource.
 /// </summary>
 internal sealed record CecModel(
     string Namespace,
@@ -18,4 +19,10 @@ internal sealed record CecModel(
     IReadOnlyList<IMessage> Resources,
     IReadOnlyList<Label> Labels,
     IReadOnlyList<Label> Annotations,
-    SourceLocation Origin);
+    SourceLocation Origin,
+    IReadOnlyList<SourceLocation>? ResourceOrigins = null)
+{
+    /// <summary>Where resource <paramref name="index"/> was declared: its own entry when known, else the CEC.</summary>
+    public SourceLocation OriginOf(int index) =>
+        ResourceOrigins is { } origins && index < origins.Count ? origins[index] : Origin;
+}

@@ -9,13 +9,12 @@ namespace Meshc.Compiler.FrontEnds.Dsl;
 /// <summary>
 /// The DSL front end: parses each .dsl source (and what it imports, once), reads every cleanly parsed statement
 /// into IR objects for the shared <see cref="MeshModelBuilder"/>, and checks what only the DSL can get wrong
-/// (duplicate declarations, one service route per Service, references of service routes).
+/// (duplicate declarations, one service route per Service). References are checked by the shared passes.
 /// </summary>
 internal sealed class DslFrontEnd(IReadOnlyList<SourceText> sources, MeshModelBuilder model, DiagnosticBag diagnostics)
 {
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly Declarations _declarations = new(diagnostics);
-    private readonly List<EnvoyConfig> _serviceRoutes = [];
 
     /// <summary>Reads one source, unless an import already read it.</summary>
     public void Read(SourceText source)
@@ -26,12 +25,9 @@ internal sealed class DslFrontEnd(IReadOnlyList<SourceText> sources, MeshModelBu
         foreach (var statement in parsed.Tree.statement()) ReadStatement(statement, context, nested: false);
     }
 
-    /// <summary>Checks service routes against the whole model (Services may come from YAML sources too).</summary>
-    public void CheckReferences(MeshModel built) => ServiceRouteReferences.Check(_serviceRoutes, built, diagnostics);
-
     private void ReadStatement(MeshParser.StatementContext statement, DslContext context, bool nested)
     {
-        if (!SyntaxHealth.IsClean(statement)) return;
+        if (!SyntaxHealth.PruneForReading(statement)) return;
         switch (statement)
         {
             case MeshParser.ImportStatementContext i:
@@ -76,8 +72,9 @@ internal sealed class DslFrontEnd(IReadOnlyList<SourceText> sources, MeshModelBu
 
     private void AddRoute(string keyword, IMeshObject? route)
     {
-        if (route is null || !Add(keyword, route)) return;
-        if (route is EnvoyConfig config && _declarations.ClaimService(config)) _serviceRoutes.Add(config);
+        if (route is null) return;
+        if (route is EnvoyConfig config && !_declarations.ClaimService(config)) return;
+        Add(keyword, route);
     }
 
     private bool Add(string keyword, IMeshObject item)

@@ -30,7 +30,15 @@ internal static class RouteReader
             p.Str("group") ?? RouteGroupKind.GatewayGroup, p.Str("kind") ?? "Gateway", p.Str("namespace"), p.Str("name") ?? "",
             p.Str("sectionName"), p.Int("port"), p.LocationIn(file));
 
-        public RouteRule Rule(YamlMappingNode r) => new(
+        public RouteRule Rule(YamlMappingNode r)
+        {
+            // Fields of the API meshc does not translate are reported rather than silently dropped.
+            if (r.GetKey("sessionPersistence") is { } persistence)
+                diagnostics.ReportUnsupportedFeature(persistence.LocationIn(file), "sessionPersistence");
+            return NewRule(r);
+        }
+
+        private RouteRule NewRule(YamlMappingNode r) => new(
             r.Str("name"),
             r.Maps("matches").Select(Match).ToValueList(),
             r.Maps("filters").Select(Filter).ToValueList(),

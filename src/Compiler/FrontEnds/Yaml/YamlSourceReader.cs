@@ -48,5 +48,13 @@ internal static partial class YamlSourceReader
             diagnostics.ReportYamlSyntax(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), detail.TrimEnd('.'));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's representation model throws this (not a YamlException) for some unterminated flow
+            // collections; the document's end is the best position we have.
+            var lines = document.TrimEnd('\n').Split('\n').Length;
+            diagnostics.ReportYamlSyntax(new SourceLocation(path, lines, 1), "the document ends inside a flow collection: a '{' or '[' is not closed");
+            return null;
+        }
     }
 }

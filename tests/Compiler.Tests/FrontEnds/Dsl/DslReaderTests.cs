@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Meshc.Compiler.Ir;
 
 namespace Meshc.Compiler.Tests.FrontEnds.Dsl;
@@ -7,9 +8,9 @@ public sealed class DslReaderTests
 {
     private static MeshModel Read(string text)
     {
-        var result = DslTesting.Check(text);
-        Assert.False(result.HasErrors, DslTesting.Printed(result));
-        return result.Model;
+        var (model, diagnostics) = DslTesting.Read(text);
+        Assert.True(diagnostics.Count == 0, DslTesting.Printed(diagnostics));
+        return model;
     }
 
     [Fact]
@@ -136,14 +137,15 @@ public sealed class DslReaderTests
         Assert.Equal(["api-v2", "api"], config.BackendServices.Select(b => b.Name));
         Assert.Equal(["8080"], config.BackendServices[0].Ports);
         Assert.Equal(["api-listener", "api-route", "default/api-v2:8080", "default/api:8080"], config.Resources.Select(r => r.Name));
-        var routes = config.Resources[1].Json;
-        Assert.Contains("\"path_separated_prefix\":\"/v2\"", routes);
-        Assert.Contains("\"retry_on\":\"reset,retriable-status-codes\"", routes);
-        Assert.Contains("\"per_try_timeout\":\"0.500s\"", routes);
-        Assert.Contains("\"domains\":[\"api.local\"]", routes);
-        Assert.Contains("\"host_redirect\":\"other\"", routes);
-        var cluster = config.Resources[2].Json;
-        Assert.Contains("\"connect_timeout\":\"2s\",\"lb_policy\":\"LEAST_REQUEST\"", cluster);
-        Assert.Contains("\"outlier_detection\":{\"consecutive_5xx\":5,\"base_ejection_time\":\"30s\",\"max_ejection_percent\":50}", cluster);
+        var routes = JsonNode.Parse(config.Resources[1].Json)!["virtualHosts"]![0]!;
+        Assert.Equal("api.local", (string)routes["domains"]![0]!);
+        var first = routes["routes"]![0]!;
+        Assert.Equal("/v2", (string)first["match"]!["pathSeparatedPrefix"]!);
+        Assert.Equal("reset,retriable-status-codes", (string)first["route"]!["retryPolicy"]!["retryOn"]!);
+        Assert.Equal("0.500s", (string)first["route"]!["retryPolicy"]!["perTryTimeout"]!);
+        Assert.Equal("other", (string)routes["routes"]![1]!["redirect"]!["hostRedirect"]!);
+        var cluster = JsonNode.Parse(config.Resources[2].Json)!;
+        Assert.Equal(("2s", "LEAST_REQUEST"), ((string)cluster["connectTimeout"]!, (string)cluster["lbPolicy"]!));
+        Assert.Equal("""{"consecutive5xx":5,"baseEjectionTime":"30s","maxEjectionPercent":50}""", cluster["outlierDetection"]!.ToJsonString());
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Meshc.Compiler.Diagnostics;
+using Meshc.Compiler.FrontEnds.Dsl;
 using Meshc.Compiler.Ir;
 using Meshc.Compiler.Text;
 
@@ -11,6 +13,18 @@ internal static class DslTesting
         Compilation.Create([new SourceText(path, text)]).Check();
 
     public static EmitResult Check(params SourceText[] sources) => Compilation.Create(sources).Check();
+
+    /// <summary>The DSL front end alone (no passes, no back ends): the model it builds and what it reports.</summary>
+    public static (MeshModel Model, IReadOnlyList<Diagnostic> Diagnostics) Read(string text, string path = "test.dsl")
+    {
+        var diagnostics = new DiagnosticBag();
+        var builder = new MeshModelBuilder(diagnostics);
+        var source = new SourceText(path, text);
+        new DslFrontEnd([source], builder, diagnostics).Read(source);
+        return (builder.Build(), diagnostics.ToImmutableSorted());
+    }
+
+    public static string Printed(IEnumerable<Diagnostic> diagnostics) => string.Join("\n", diagnostics.Select(d => d.ToString()));
 
     /// <summary>The diagnostics as printed, one per line.</summary>
     public static string Printed(EmitResult result) => string.Join("\n", result.Diagnostics.Select(d => d.ToString()));

@@ -64,7 +64,7 @@ internal sealed class DslContext(string path, string @namespace, DiagnosticBag d
     {
         if (int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
             return n;
-        Diagnostics.ReportInvalidValue(At(token), field, token.Text, $"use a number from {min} to {max}");
+        Diagnostics.ReportDslInvalidValue(At(token), field, token.Text, $"use a number from {min} to {max}");
         return null;
     }
 }

@@ -21,7 +21,7 @@ internal static class EndpointsReader
             endpoints.Add(new Endpoint(ValueList.Of(DslContext.Text(e.value())), true, true, false, null, null, context.At(e)));
             if (e.INT() is not { } token || context.Int(token.Symbol, "endpoint port", 1, 65535) is not { } port) continue;
             if (sharedPort is { } shared && shared != port)
-                context.Diagnostics.ReportInvalidValue(context.At(token.Symbol), "endpoint port", token.GetText(),
+                context.Diagnostics.ReportDslInvalidValue(context.At(token.Symbol), "endpoint port", token.GetText(),
                     $"the endpoints of one service share one port, and an earlier endpoint uses {shared}");
             sharedPort ??= port;
         }

@@ -28,7 +28,7 @@ internal static class ListenerReader
         }
         else
         {
-            context.Diagnostics.ReportInvalidValue(context.At(l.protocol), "listener protocol", protocolText,
+            context.Diagnostics.ReportDslInvalidValue(context.At(l.protocol), "listener protocol", protocolText,
                 "use http, https, tls, tcp or udp", Spelling.DidYouMean(protocolText, Protocols.Select(p => p.ToLowerInvariant())));
         }
         string? hostname = null;
@@ -81,7 +81,7 @@ internal static class ListenerReader
                 case MeshParser.AllowFromNamespacesContext n:
                     var text = DslContext.Text(n.name());
                     if (text is "same" or "all") from = text == "all" ? NamespacesFrom.All : NamespacesFrom.Same;
-                    else context.Diagnostics.ReportInvalidValue(context.At(n.name()), "allow from", text,
+                    else context.Diagnostics.ReportDslInvalidValue(context.At(n.name()), "allow from", text,
                         "use same, all, or a namespace selector such as team=shop", Spelling.DidYouMean(text, ["same", "all"]));
                     break;
                 case MeshParser.AllowKindsContext k:

@@ -50,18 +50,18 @@ internal static class MatchReader
                     grpc = new GrpcMethodMatch(StringMatchKind.Regex, Star(DslContext.Text(mr.value(0))), Star(DslContext.Text(mr.value(1))), at);
                     break;
                 case MeshParser.MethodRegexConditionContext mr:
-                    context.Diagnostics.ReportInvalidValue(at, "method", "regex", "only a grpc-route matches methods by regular expression");
+                    context.Diagnostics.ReportDslInvalidValue(at, "method", "regex", "only a grpc-route matches methods by regular expression");
                     break;
             }
         }
         if (kind == RouteKind.Grpc && path is not null)
-            context.Diagnostics.ReportInvalidValue(path.Origin, "path", path.Value, "a grpc-route matches 'method service/method', not paths");
+            context.Diagnostics.ReportDslInvalidValue(path.Origin, "path", path.Value, "a grpc-route matches 'method service/method', not paths");
         return new RouteMatch(path, headers.ToValueList(), queries.ToValueList(), method, grpc, context.At(m));
 
         void SetPath(ref PathMatch? current, PathMatch next)
         {
             if (current is not null)
-                context.Diagnostics.ReportInvalidValue(next.Origin, "path", next.Value, "a match has one path; write 'or' between alternatives");
+                context.Diagnostics.ReportDslInvalidValue(next.Origin, "path", next.Value, "a match has one path; write 'or' between alternatives");
             current = next;
         }
     }
@@ -77,7 +77,7 @@ internal static class MatchReader
     {
         var text = DslContext.Text(value);
         if (HttpMethods.Contains(text.ToUpperInvariant())) return text.ToUpperInvariant();
-        context.Diagnostics.ReportInvalidValue(context.At(value), "method", text, "use an HTTP method such as GET or POST",
+        context.Diagnostics.ReportDslInvalidValue(context.At(value), "method", text, "use an HTTP method such as GET or POST",
             Spelling.DidYouMean(text.ToUpperInvariant(), HttpMethods));
         return null;
     }

@@ -45,7 +45,7 @@ internal static class PolicyReader
         var http = r.policyHttp()?.httpRule().Select(h => Http(h, context)).ToValueList() ?? ValueList<HttpPolicyRule>.Empty;
         if (action == PolicyAction.Deny && !http.IsEmpty) context.Diagnostics.ReportDslDenyWithHttpRules(context.At(r.policyHttp()!));
         if (!http.IsEmpty && ports.Any(x => x.Protocol is "UDP" or "SCTP"))
-            context.Diagnostics.ReportInvalidValue(context.At(r.policyHttp()!), "http", "rules", "HTTP rules need TCP ports");
+            context.Diagnostics.ReportDslInvalidValue(context.At(r.policyHttp()!), "http", "rules", "HTTP rules need TCP ports");
         return new PolicyRule(action, direction, peer, ports, http, context.At(r));
     }
 
@@ -54,7 +54,7 @@ internal static class PolicyReader
         if (context.Int(p.INT().Symbol, "policy port", 1, 65535) is not { } port) return null;
         var protocol = p.protocol?.Text.ToUpperInvariant() ?? "TCP";
         if (p.protocol is { } token && !Protocols.Contains(protocol))
-            context.Diagnostics.ReportInvalidValue(context.At(token), "port protocol", token.Text, "use tcp, udp, sctp or any",
+            context.Diagnostics.ReportDslInvalidValue(context.At(token), "port protocol", token.Text, "use tcp, udp, sctp or any",
                 Spelling.DidYouMean(token.Text, Protocols.Select(x => x.ToLowerInvariant())));
         return new PolicyPort(port, protocol, context.At(p));
     }

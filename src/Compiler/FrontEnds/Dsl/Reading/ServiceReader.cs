@@ -63,7 +63,7 @@ internal static class ServiceReader
         {
             protocol = token.Text.ToUpperInvariant();
             if (!Protocols.Contains(protocol))
-                context.Diagnostics.ReportInvalidValue(context.At(token), "port protocol", token.Text, "use tcp, udp or sctp",
+                context.Diagnostics.ReportDslInvalidValue(context.At(token), "port protocol", token.Text, "use tcp, udp or sctp",
                     Spelling.DidYouMean(token.Text, Protocols.Select(x => x.ToLowerInvariant())));
         }
         var target = p.target is { } t ? DslContext.Text(t) : number.ToString(System.Globalization.CultureInfo.InvariantCulture);

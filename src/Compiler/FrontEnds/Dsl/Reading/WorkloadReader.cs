@@ -28,7 +28,7 @@ internal static class WorkloadReader
                 case MeshParser.WorkloadKindClauseContext k:
                     var text = DslContext.Text(k.name());
                     if (Kinds.FirstOrDefault(x => x.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } known) kind = known;
-                    else context.Diagnostics.ReportInvalidValue(context.At(k.name()), "workload kind", text,
+                    else context.Diagnostics.ReportDslInvalidValue(context.At(k.name()), "workload kind", text,
                         "use Deployment, StatefulSet or DaemonSet", Text.Spelling.DidYouMean(text, Kinds));
                     break;
                 case MeshParser.WorkloadPodsClauseContext p:

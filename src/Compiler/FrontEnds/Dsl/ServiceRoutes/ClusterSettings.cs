@@ -46,7 +46,7 @@ internal sealed record ClusterSettings(TimeSpan ConnectTimeout, string LbPolicy,
                 case MeshParser.ClusterLoadBalancingContext l:
                     var text = DslContext.Text(l.name());
                     if (LbPolicies.TryGetValue(text, out var policy)) lb = policy;
-                    else context.Diagnostics.ReportInvalidValue(context.At(l.name()), "lb", text,
+                    else context.Diagnostics.ReportDslInvalidValue(context.At(l.name()), "lb", text,
                         "use " + string.Join(", ", LbPolicies.Keys), Spelling.DidYouMean(text, LbPolicies.Keys));
                     break;
                 case MeshParser.ClusterOutlierContext o:
@@ -62,14 +62,14 @@ internal sealed record ClusterSettings(TimeSpan ConnectTimeout, string LbPolicy,
         var name = s.WORD().GetText();
         if (!OutlierFields.TryGetValue(name, out var field))
         {
-            context.Diagnostics.ReportInvalidValue(context.At(s), "outlier setting", name,
+            context.Diagnostics.ReportDslInvalidValue(context.At(s), "outlier setting", name,
                 "use " + string.Join(", ", OutlierFields.Keys), Spelling.DidYouMean(name, OutlierFields.Keys));
             return;
         }
         var isPercent = s.PERCENT() is not null;
         if (field.Kind == "duration" && s.DURATION() is { } d)
         {
-            if (DurationReader.Read(d.Symbol, context) is { } value) into.Add((field.Field, EnvoyTypes.Duration(value)));
+            if (DurationReader.Read(d.Symbol, context) is { } value) into.Add((field.Field, ServiceRouteTypes.Duration(value)));
         }
         else if (field.Kind != "duration" && s.INT() is { } n && isPercent == (field.Kind == "percent"))
         {
@@ -78,7 +78,7 @@ internal sealed record ClusterSettings(TimeSpan ConnectTimeout, string LbPolicy,
         else
         {
             var expected = field.Kind switch { "duration" => "a duration such as 10s", "percent" => "a percentage such as 50%", _ => "a count" };
-            context.Diagnostics.ReportInvalidValue(context.At(s), "outlier " + name, s.GetText()[name.Length..], "use " + expected);
+            context.Diagnostics.ReportDslInvalidValue(context.At(s), "outlier " + name, s.GetText()[name.Length..], "use " + expected);
         }
     }
 }

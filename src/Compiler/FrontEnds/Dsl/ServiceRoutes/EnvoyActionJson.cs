@@ -35,7 +35,7 @@ internal static class EnvoyActionJson
                     ["weight"] = b.Weight,
                 }).ToArray()),
             };
-        if (rule.Timeouts?.Request is { } timeout) action["timeout"] = EnvoyTypes.Duration(timeout);
+        if (rule.Timeouts?.Request is { } timeout) action["timeout"] = ServiceRouteTypes.Duration(timeout);
         if (rule.Retry is not null || dsl.Retry is not null) action["retry_policy"] = Retry(rule.Retry, dsl.Retry);
         foreach (var rewrite in rule.Filters.OfType<UrlRewriteFilter>()) Rewrite(action, rewrite);
         var mirrors = rule.Filters.OfType<RequestMirrorFilter>().Select(m => (JsonNode)Mirror(m, clusterName)).ToArray();
@@ -50,11 +50,11 @@ internal static class EnvoyActionJson
         var json = new JsonObject();
         if (on.Count > 0) json["retry_on"] = string.Join(",", on);
         if (policy?.Attempts is { } attempts) json["num_retries"] = attempts;
-        if (service?.PerTry is { } perTry) json["per_try_timeout"] = EnvoyTypes.Duration(perTry);
+        if (service?.PerTry is { } perTry) json["per_try_timeout"] = ServiceRouteTypes.Duration(perTry);
         if (policy is { Codes.IsEmpty: false })
             json["retriable_status_codes"] = new JsonArray(policy.Codes.Select(c => (JsonNode)c).ToArray());
         if (policy?.Backoff is { } backoff)
-            json["retry_back_off"] = new JsonObject { ["base_interval"] = EnvoyTypes.Duration(backoff) };
+            json["retry_back_off"] = new JsonObject { ["base_interval"] = ServiceRouteTypes.Duration(backoff) };
         return json;
     }
 

@@ -13,9 +13,9 @@ internal static class EnvoyClusterJson
     {
         var json = new JsonObject
         {
-            ["@type"] = EnvoyTypes.Cluster,
+            ["@type"] = ServiceRouteTypes.Cluster,
             ["name"] = name,
-            ["connect_timeout"] = EnvoyTypes.Duration(settings.ConnectTimeout),
+            ["connect_timeout"] = ServiceRouteTypes.Duration(settings.ConnectTimeout),
             ["lb_policy"] = settings.LbPolicy,
             ["type"] = "EDS",
         };

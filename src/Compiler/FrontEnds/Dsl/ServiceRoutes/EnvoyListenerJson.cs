@@ -10,7 +10,7 @@ internal static class EnvoyListenerJson
 {
     public static JsonObject Build(string listenerName, string routeConfigName) => new()
     {
-        ["@type"] = EnvoyTypes.Listener,
+        ["@type"] = ServiceRouteTypes.Listener,
         ["name"] = listenerName,
         ["filter_chains"] = new JsonArray(new JsonObject
         {
@@ -19,13 +19,13 @@ internal static class EnvoyListenerJson
                 ["name"] = "envoy.filters.network.http_connection_manager",
                 ["typed_config"] = new JsonObject
                 {
-                    ["@type"] = EnvoyTypes.HttpConnectionManager,
+                    ["@type"] = ServiceRouteTypes.HttpConnectionManager,
                     ["stat_prefix"] = listenerName,
                     ["rds"] = new JsonObject { ["route_config_name"] = routeConfigName },
                     ["http_filters"] = new JsonArray(new JsonObject
                     {
                         ["name"] = "envoy.filters.http.router",
-                        ["typed_config"] = new JsonObject { ["@type"] = EnvoyTypes.Router },
+                        ["typed_config"] = new JsonObject { ["@type"] = ServiceRouteTypes.Router },
                     }),
                 },
             }),

@@ -22,7 +22,7 @@ internal static class EnvoyRouteJson
         var domains = hosts.Count == 0 ? ["*"] : hosts.Select(h => (JsonNode)h).ToArray();
         return new JsonObject
         {
-            ["@type"] = EnvoyTypes.RouteConfiguration,
+            ["@type"] = ServiceRouteTypes.RouteConfiguration,
             ["name"] = name,
             ["virtual_hosts"] = new JsonArray(new JsonObject
             {

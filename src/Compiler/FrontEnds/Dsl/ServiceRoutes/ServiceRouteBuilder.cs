@@ -26,7 +26,7 @@ internal static class ServiceRouteBuilder
         RejectGatewayOnlyFeatures(rules, context);
         var backends = rules.SelectMany(r => r.Rule.Backends.Concat(r.Rule.Filters.OfType<RequestMirrorFilter>().Select(m => m.Backend))).ToList();
         foreach (var b in backends.Where(b => b.Namespace is { } ns && ns != meta.Namespace))
-            context.Diagnostics.ReportInvalidValue(b.Origin, "backend", $"{b.Namespace}/{b.Name}",
+            context.Diagnostics.ReportDslInvalidValue(b.Origin, "backend", $"{b.Namespace}/{b.Name}",
                 $"a service route's backends are in its own namespace '{meta.Namespace}' (Cilium syncs only those)");
 
         string ClusterName(BackendRef b) => b.Port is { } n
@@ -37,16 +37,18 @@ internal static class ServiceRouteBuilder
         var listenerName = $"{serviceName}-listener";
         var routeName = $"{serviceName}-route";
         var at = meta.Origin;
-        var resources = new List<EnvoyResource>
+        var resources = new List<EnvoyResource?>
         {
-            Resource(EnvoyTypes.Listener, listenerName, EnvoyListenerJson.Build(listenerName, routeName), at),
-            Resource(EnvoyTypes.RouteConfiguration, routeName, EnvoyRouteJson.Build(routeName, $"{serviceName}-vh", hosts, rules, ClusterName), at),
+            CanonicalResource.Make(ServiceRouteTypes.Listener, listenerName, EnvoyListenerJson.Build(listenerName, routeName), at, context.Diagnostics),
+            CanonicalResource.Make(ServiceRouteTypes.RouteConfiguration, routeName,
+                EnvoyRouteJson.Build(routeName, $"{serviceName}-vh", hosts, rules, ClusterName), at, context.Diagnostics),
         };
         foreach (var group in backends.GroupBy(ClusterName, StringComparer.Ordinal))
-            resources.Add(Resource(EnvoyTypes.Cluster, group.Key, EnvoyClusterJson.Build(group.Key, settings), group.First().Origin));
+            resources.Add(CanonicalResource.Make(ServiceRouteTypes.Cluster, group.Key, EnvoyClusterJson.Build(group.Key, settings), group.First().Origin, context.Diagnostics));
 
         var service = new EnvoyServiceRef(serviceName, meta.Namespace, ports, null, context.At(parent));
-        return new EnvoyConfig(meta, false, ValueList.Of(service), BackendServices(backends, meta.Namespace, context), resources.ToValueList());
+        return new EnvoyConfig(meta, false, ValueList.Of(service), BackendServices(backends, meta.Namespace, context),
+            resources.OfType<EnvoyResource>().ToValueList());
     }
 
     /// <summary>One entry per backend Service, in order of first use, listing the ports the route names (none: all).</summary>
@@ -56,7 +58,7 @@ internal static class ServiceRouteBuilder
             var ports = g.Where(b => b.Port is not null).Select(b => b.Port!.Value).Distinct().Order()
                 .Select(n => n.ToString(CultureInfo.InvariantCulture)).ToValueList();
             if (!ports.IsEmpty && g.FirstOrDefault(b => b.Port is null) is { } bare)
-                context.Diagnostics.ReportInvalidValue(bare.Origin, "backend", bare.Name,
+                context.Diagnostics.ReportDslInvalidValue(bare.Origin, "backend", bare.Name,
                     "name the port here too: this route uses the Service with a port elsewhere, and Cilium then publishes only those ports");
             return new EnvoyBackendServiceRef(g.Key, ns, ports, g.First().Origin);
         }).ToValueList();
@@ -66,7 +68,4 @@ internal static class ServiceRouteBuilder
         foreach (var at in rules.Select(r => r.BackendTimeoutAt).OfType<Text.SourceLocation>())
             context.Diagnostics.ReportDslGatewayRouteOnly(at, "'timeout backend'", "on a service route, use 'retry … per-try D'");
     }
-
-    private static EnvoyResource Resource(string typeUrl, string name, System.Text.Json.Nodes.JsonObject json, Text.SourceLocation at) =>
-        new(typeUrl, name, json.ToJsonString(), at);
 }

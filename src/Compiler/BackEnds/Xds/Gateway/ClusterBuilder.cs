@@ -1,0 +1,72 @@
+using Envoy.Config.Cluster.V3;
+using Envoy.Config.Core.V3;
+using Google.Protobuf.WellKnownTypes;
+using Meshc.Compiler.Semantics;
+using UpstreamHttpOptions = Envoy.Extensions.Upstreams.Http.V3.HttpProtocolOptions;
+using CoreHttpProtocolOptions = Envoy.Config.Core.V3.HttpProtocolOptions;
+
+namespace Meshc.Compiler.BackEnds.Xds.Gateway;
+
+/// <summary>Builds the EDS clusters of a Gateway: one per Service port its routes send or mirror to.</summary>
+internal static class ClusterBuilder
+{
+    public const string HttpProtocolOptionsKey = "envoy.extensions.upstreams.http.v3.HttpProtocolOptions";
+
+    /// <summary>The appProtocol that asks for cleartext HTTP/2 to the backend (KEP-3726).</summary>
+    public const string H2cAppProtocol = "kubernetes.io/h2c";
+
+    /// <summary>
+    /// Every backend and mirror target once, sorted by cluster name. Backends of rules that redirect or answer 500 count
+    /// too: Cilium builds clusters from the resolved backends, whatever the route then does with them.
+    /// </summary>
+    public static IReadOnlyList<Cluster> Build(GatewayPlan plan, CompilationOptions options)
+    {
+        var targets = new SortedDictionary<string, (ServiceTarget Target, bool Http2)>(StringComparer.Ordinal);
+        foreach (var source in plan.Sources)
+        {
+            foreach (var backend in source.Rule.Backends) Add(targets, backend.Target, source.IsGrpc);
+            foreach (var mirror in source.Rule.Mirrors) Add(targets, mirror.Target, false);
+        }
+        return targets.Values.Select(t => Build(t.Target, t.Http2, options)).ToList();
+    }
+
+    private static void Add(SortedDictionary<string, (ServiceTarget Target, bool Http2)> targets, ServiceTarget target, bool grpc)
+    {
+        var http2 = grpc || target.AppProtocol == H2cAppProtocol;
+        targets[target.ClusterName] = targets.TryGetValue(target.ClusterName, out var known)
+            ? (known.Target, known.Http2 || http2)
+            : (target, http2);
+    }
+
+    /// <summary>
+    /// EDS with the global service name <c>ns/svc:port</c>, round robin, outlier detection that tells local-origin
+    /// failures (refused connections) apart, and an upstream idle timeout. gRPC backends and h2c Services get explicit
+    /// HTTP/2; the others follow the downstream protocol.
+    /// </summary>
+    public static Cluster Build(ServiceTarget target, bool http2, CompilationOptions options)
+    {
+        var protocol = new UpstreamHttpOptions
+        {
+            CommonHttpProtocolOptions = new CoreHttpProtocolOptions { IdleTimeout = Duration.FromTimeSpan(options.UpstreamIdleTimeout) },
+        };
+        if (http2)
+        {
+            protocol.ExplicitHttpConfig = new UpstreamHttpOptions.Types.ExplicitHttpConfig { Http2ProtocolOptions = new Http2ProtocolOptions() };
+        }
+        else
+        {
+            protocol.UseDownstreamProtocolConfig = new UpstreamHttpOptions.Types.UseDownstreamHttpConfig { Http2ProtocolOptions = new Http2ProtocolOptions() };
+        }
+        var cluster = new Cluster
+        {
+            Name = target.ClusterName,
+            Type = Cluster.Types.DiscoveryType.Eds,
+            // The agent adds the EDS config source and publishes this load assignment from spec.backendServices.
+            EdsClusterConfig = new Cluster.Types.EdsClusterConfig { ServiceName = target.EdsServiceName },
+            LbPolicy = Cluster.Types.LbPolicy.RoundRobin,
+            OutlierDetection = new OutlierDetection { SplitExternalLocalOriginErrors = true },
+        };
+        cluster.TypedExtensionProtocolOptions.Add(HttpProtocolOptionsKey, Any.Pack(protocol));
+        return cluster;
+    }
+}

@@ -1,0 +1,44 @@
+using Envoy.Extensions.Filters.Http.GrpcStats.V3;
+using Envoy.Extensions.Filters.Http.GrpcWeb.V3;
+using Envoy.Extensions.Filters.Http.Router.V3;
+using Envoy.Extensions.Filters.Network.HttpConnectionManager.V3;
+using Google.Protobuf.WellKnownTypes;
+using CoreHttpProtocolOptions = Envoy.Config.Core.V3.HttpProtocolOptions;
+
+namespace Meshc.Compiler.BackEnds.Xds.Gateway;
+
+/// <summary>Builds the HTTP connection manager Cilium puts on every Gateway filter chain.</summary>
+internal static class HttpConnectionManagerBuilder
+{
+    /// <summary>The network filter name the HCM is registered under.</summary>
+    public const string FilterName = "envoy.filters.network.http_connection_manager";
+
+    /// <summary>An HCM whose stat prefix and RDS route configuration are both <paramref name="name"/>.</summary>
+    public static HttpConnectionManager Build(string name, CompilationOptions options)
+    {
+        var hcm = new HttpConnectionManager
+        {
+            StatPrefix = name,
+            // The agent fills in the config source (it serves RDS itself), so only the name is set here.
+            Rds = new Rds { RouteConfigName = name },
+            UseRemoteAddress = true,
+            SkipXffAppend = false,
+            // 0s: no stream duration limit; request timeouts come from the routes.
+            CommonHttpProtocolOptions = new CoreHttpProtocolOptions { MaxStreamDuration = Duration.FromTimeSpan(TimeSpan.Zero) },
+            InternalAddressConfig = new HttpConnectionManager.Types.InternalAddressConfig { UnixSockets = false },
+        };
+        hcm.InternalAddressConfig.CidrRanges.Add(InternalAddresses.Ranges());
+        // Order matters: grpc_web translates gRPC-Web before grpc_stats counts the call; the router is always last.
+        hcm.HttpFilters.Add(Filter("envoy.filters.http.grpc_web", new GrpcWeb()));
+        hcm.HttpFilters.Add(Filter("envoy.filters.http.grpc_stats", new FilterConfig { EmitFilterState = true, EnableUpstreamStats = true }));
+        hcm.HttpFilters.Add(Filter("envoy.filters.http.router", new Router()));
+        hcm.UpgradeConfigs.Add(new HttpConnectionManager.Types.UpgradeConfig { UpgradeType = "websocket" });
+        if (options.StreamIdleTimeout > TimeSpan.Zero) hcm.StreamIdleTimeout = Duration.FromTimeSpan(options.StreamIdleTimeout);
+        // Zero means "not set", which is Envoy's and Cilium's default.
+        if (options.XffNumTrustedHops > 0) hcm.XffNumTrustedHops = (uint)options.XffNumTrustedHops;
+        return hcm;
+    }
+
+    private static HttpFilter Filter(string name, Google.Protobuf.IMessage config) =>
+        new() { Name = name, TypedConfig = Any.Pack(config) };
+}

@@ -1,0 +1,76 @@
+using Envoy.Config.Core.V3;
+using Envoy.Config.Listener.V3;
+using Envoy.Extensions.Filters.Listener.TlsInspector.V3;
+using Envoy.Extensions.TransportSockets.Tls.V3;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Meshc.Compiler.BackEnds.Xds.Gateway;
+
+/// <summary>
+/// Builds the one Envoy listener (named <c>listener</c>) that serves all ports of a Gateway: a plain-HTTP chain, then
+/// TLS-terminating chains (see <see cref="GatewayPlan.SecureChains"/>). It has no address: the agent gives it a TPROXY port.
+/// </summary>
+internal static class ListenerBuilder
+{
+    /// <summary>Cilium's one listener per Gateway CEC.</summary>
+    public const string ListenerName = "listener";
+
+    /// <summary>HCM stat prefix and route configuration of the plain-HTTP chain.</summary>
+    public const string InsecureName = ListenerName + "-insecure";
+
+    /// <summary>HCM stat prefix and route configuration shared by all TLS chains.</summary>
+    public const string SecureName = ListenerName + "-secure";
+
+    /// <summary>The listener for <paramref name="plan"/>; the caller has checked that it has at least one listener.</summary>
+    public static Listener Build(GatewayPlan plan, CompilationOptions options)
+    {
+        var listener = new Listener { Name = ListenerName };
+        if (plan.HasInsecure) listener.FilterChains.Add(InsecureChain(options));
+        foreach (var (secrets, hostnames) in plan.SecureChains())
+            listener.FilterChains.Add(SecureChain(secrets, hostnames, options));
+        // tls_inspector tells the chains apart: raw_buffer vs tls, and the SNI for server_names.
+        listener.ListenerFilters.Add(new ListenerFilter
+        {
+            Name = "envoy.filters.listener.tls_inspector",
+            TypedConfig = Any.Pack(new TlsInspector()),
+        });
+        listener.SocketOptions.Add(KeepaliveSocketOptions.All());
+        return listener;
+    }
+
+    private static FilterChain InsecureChain(CompilationOptions options)
+    {
+        var chain = new FilterChain { FilterChainMatch = new FilterChainMatch { TransportProtocol = "raw_buffer" } };
+        chain.Filters.Add(HcmFilter(InsecureName, options));
+        return chain;
+    }
+
+    private static FilterChain SecureChain(IReadOnlyList<TlsSecretRef> secrets, IReadOnlyList<string> hostnames, CompilationOptions options)
+    {
+        var match = new FilterChainMatch { TransportProtocol = "tls" };
+        // Envoy has no "*" server name: a listener without a hostname matches any SNI, so the list is left out.
+        if (!hostnames.Contains("*")) match.ServerNames.Add(hostnames);
+        var chain = new FilterChain { FilterChainMatch = match, TransportSocket = TlsSocket(secrets, options) };
+        chain.Filters.Add(HcmFilter(SecureName, options));
+        return chain;
+    }
+
+    private static Filter HcmFilter(string name, CompilationOptions options) => new()
+    {
+        Name = HttpConnectionManagerBuilder.FilterName,
+        TypedConfig = Any.Pack(HttpConnectionManagerBuilder.Build(name, options)),
+    };
+
+    private static TransportSocket TlsSocket(IReadOnlyList<TlsSecretRef> secrets, CompilationOptions options)
+    {
+        var common = new CommonTlsContext();
+        // Name only: the agent adds the SDS config source and serves the secret it reads from secretsync's copy.
+        foreach (var secret in secrets)
+            common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = secret.SdsName(options.SecretsNamespace) });
+        return new TransportSocket
+        {
+            Name = "envoy.transport_sockets.tls",
+            TypedConfig = Any.Pack(new DownstreamTlsContext { CommonTlsContext = common }),
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using Envoy.Config.Core.V3;
+using Envoy.Config.Route.V3;
+using Envoy.Type.V3;
+using Google.Protobuf.WellKnownTypes;
+using Meshc.Compiler.Ir;
+using Meshc.Compiler.Semantics;
+
+namespace Meshc.Compiler.BackEnds.Xds.Gateway;
+
+/// <summary>Builds the forwarding action of a rule that has backends: clusters, rewrite, mirrors, timeout and retry.</summary>
+internal static class RouteActionBuilder
+{
+    /// <summary>
+    /// One backend gives <c>cluster</c>; several give <c>weighted_clusters</c> in rule order, each with its weight
+    /// (a weight of 0 is kept: that backend gets no traffic) and its own backendRef header filters.
+    /// </summary>
+    public static RouteAction Build(RouteSource source)
+    {
+        var rule = source.Rule;
+        var action = new RouteAction();
+        if (rule.Backends is [var single])
+        {
+            action.Cluster = single.Target.ClusterName;
+        }
+        else
+        {
+            action.WeightedClusters = new WeightedCluster();
+            action.WeightedClusters.Clusters.Add(rule.Backends.Select(ClusterWeight));
+        }
+        if (rule.Rule.Filters.OfType<UrlRewriteFilter>().LastOrDefault() is { } rewrite)
+        {
+            RewriteBuilder.Apply(action, rewrite, MatchedPrefix(source.Match));
+        }
+        action.RequestMirrorPolicies.Add(rule.Mirrors.Select(Mirror));
+        SetTimeout(action, rule.Rule.Timeouts);
+        if (rule.Rule.Retry is { } retry) action.RetryPolicy = RetryPolicyBuilder.Build(retry);
+        return action;
+    }
+
+    private static WeightedCluster.Types.ClusterWeight ClusterWeight(BoundBackend backend)
+    {
+        var cluster = new WeightedCluster.Types.ClusterWeight
+        {
+            Name = backend.Target.ClusterName,
+            Weight = (uint)Math.Clamp(backend.Weight, 0, uint.MaxValue),
+        };
+        // Unlike Cilium, which keys backend filters by cluster and keeps only the last filter per backend, every
+        // request and response header filter of this backendRef applies.
+        HeaderEdits.From(backend.Ref.Filters).ApplyTo(cluster);
+        return cluster;
+    }
+
+    // The prefix a ReplacePrefixMatch cuts off. A match without a path is the API server's default, PathPrefix "/".
+    private static string MatchedPrefix(Ir.RouteMatch? match) => match?.Path switch
+    {
+        null => "/",
+        { Kind: PathMatchKind.Prefix } prefix => prefix.Value,
+        _ => "",
+    };
+
+    private static RouteAction.Types.RequestMirrorPolicy Mirror(BoundMirror mirror)
+    {
+        var denominator = mirror.Filter.Denominator > 0 ? mirror.Filter.Denominator : 100;
+        // Normalised to a percentage with integer division, as Cilium does (1/3 becomes 33%).
+        var percent = (long)Math.Max(mirror.Filter.Numerator, 0) * 100 / denominator;
+        return new RouteAction.Types.RequestMirrorPolicy
+        {
+            Cluster = mirror.Target.ClusterName,
+            RuntimeFraction = new RuntimeFractionalPercent
+            {
+                DefaultValue = new FractionalPercent
+                {
+                    Numerator = (uint)Math.Min(percent, uint.MaxValue),
+                    Denominator = FractionalPercent.Types.DenominatorType.Hundred,
+                },
+            },
+        };
+    }
+
+    /// <summary>
+    /// No timeouts: <c>max_stream_duration: 0s</c> (no limit). Otherwise <c>timeout</c> is the smaller of request and
+    /// backendRequest, as in Cilium, except that a zero ("no timeout") never wins over a real one.
+    /// </summary>
+    private static void SetTimeout(RouteAction action, RouteTimeouts? timeouts)
+    {
+        TimeSpan?[] given = [timeouts?.Request, timeouts?.BackendRequest];
+        var set = given.Where(t => t.HasValue).Select(t => t!.Value).ToList();
+        if (set.Count == 0)
+        {
+            action.MaxStreamDuration = new RouteAction.Types.MaxStreamDuration { MaxStreamDuration_ = Duration.FromTimeSpan(TimeSpan.Zero) };
+            return;
+        }
+        var limits = set.Where(t => t > TimeSpan.Zero).ToList();
+        action.Timeout = Duration.FromTimeSpan(limits.Count > 0 ? limits.Min() : TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,48 @@
+using Google.Protobuf;
+using Meshc.Compiler.BackEnds.Xds.Agent;
+using Meshc.Compiler.Bundle;
+using Meshc.Compiler.Diagnostics;
+using Meshc.Compiler.Semantics;
+using Meshc.Compiler.Text;
+using Meshc.EnvoyApi;
+
+namespace Meshc.Compiler.BackEnds.Xds;
+
+/// <summary>
+/// Builds the xDS part of a bundle: every CiliumEnvoyConfig (from the input, and those the Gateway API translation
+/// made) is completed as Cilium's agent would (<see cref="AgentCompletion"/>), validated, and written as files a
+/// stock Envoy loads: <c>xds/listeners.json</c> and <c>xds/clusters.json</c> (LDS/CDS), <c>xds/routes.json</c> and
+/// <c>xds/endpoints.json</c> (the whole RDS/EDS snapshot), one file per route configuration, load assignment and
+/// secret (what the RDS/EDS/SDS subscriptions read, see <see cref="XdsFiles"/>), <c>xds/redirects.json</c> and
+/// <c>envoy/bootstrap.yaml</c>.
+/// </summary>
+internal static class XdsBackEnd
+{
+    /// <summary>Adds the xDS files to <paramref name="bundle"/>, or nothing when an error was reported.</summary>
+    public static void Build(BoundMesh mesh, IReadOnlyList<CecModel> fromGateways, CompilationOptions options,
+        DiagnosticBag diagnostics, BundleBuilder bundle)
+    {
+        var cecs = mesh.EnvoyConfigs.Select(c => CecModelBuilder.Build(c, diagnostics)).Concat(fromGateways).ToList();
+        var snapshot = AgentCompletion.Complete(cecs, mesh.Model, options, diagnostics);
+        var bootstrap = BootstrapBuilder.Build();
+        var valid = snapshot.All.Aggregate(true, (ok, r) => EmitValidation.Check(r.Message, r.Name, r.Origin, diagnostics) && ok);
+        valid = EmitValidation.Check(bootstrap, BootstrapBuilder.NodeName, SourceLocation.None, diagnostics) && valid;
+        if (!valid || diagnostics.HasErrors) return;
+
+        bundle.AddText(XdsFiles.Listeners, Discovery(EnvoyTypeUrls.Listener, snapshot.Listeners));
+        bundle.AddText(XdsFiles.Routes, Discovery(EnvoyTypeUrls.RouteConfiguration, snapshot.Routes));
+        bundle.AddText(XdsFiles.Clusters, Discovery(EnvoyTypeUrls.Cluster, snapshot.Clusters));
+        bundle.AddText(XdsFiles.Endpoints, Discovery(EnvoyTypeUrls.ClusterLoadAssignment, snapshot.Endpoints));
+        foreach (var route in snapshot.Routes)
+            bundle.AddText(XdsFiles.Route(route.Name), Discovery(EnvoyTypeUrls.RouteConfiguration, [route]));
+        foreach (var endpoints in snapshot.Endpoints)
+            bundle.AddText(XdsFiles.Endpoint(endpoints.Name), Discovery(EnvoyTypeUrls.ClusterLoadAssignment, [endpoints]));
+        foreach (var secret in snapshot.Secrets)
+            bundle.AddText(XdsFiles.Secret(secret.Name), Discovery(EnvoyTypeUrls.Secret, [secret]));
+        bundle.AddText(XdsFiles.Redirects, RedirectsFile.Write(snapshot.ListenerPorts, snapshot.Redirects));
+        bundle.AddText(XdsFiles.Bootstrap, BootstrapBuilder.Write(bootstrap));
+    }
+
+    private static string Discovery(string typeUrl, IEnumerable<AgentResource> resources) =>
+        DiscoveryFile.Write(typeUrl, resources.Select(r => r.Message));
+}

@@ -1,0 +1,34 @@
+using Meshc.Compiler.Ir;
+
+namespace Meshc.Compiler.Passes;
+
+/// <summary>What the listener checks found about one listener of a Gateway of ours; turned into status at the end.</summary>
+internal sealed class ListenerFacts(Listener listener)
+{
+    public Listener Listener { get; } = listener;
+
+    /// <summary>The route kinds the listener accepts: its protocol's kinds, narrowed by <c>allowedRoutes.kinds</c>.</summary>
+    public List<RouteGroupKind> SupportedKinds { get; } = [];
+
+    /// <summary>The certificate refs an HTTPS listener can serve, namespace filled in.</summary>
+    public List<ObjectRef> Certificates { get; } = [];
+
+    /// <summary>Why the listener is not accepted (null: accepted unless conflicted).</summary>
+    public Problem? Rejection { get; private set; }
+
+    /// <summary>Why a reference of the listener (certificate, route kind) did not resolve.</summary>
+    public Problem? RefsProblem { get; private set; }
+
+    /// <summary>The conflict with another listener (ProtocolConflict or HostnameConflict), if any.</summary>
+    public Problem? Conflict { get; private set; }
+
+    /// <summary>Accepted, not conflicted: routes bind to it and back ends compile it.</summary>
+    public bool Valid => Rejection is null && Conflict is null;
+
+    /// <summary>Keeps the first rejection: it is the one status reports.</summary>
+    public void Reject(Problem problem) => Rejection ??= problem;
+
+    public void FailRefs(Problem problem) => RefsProblem ??= problem;
+
+    public void MarkConflict(Problem problem) => Conflict ??= problem;
+}

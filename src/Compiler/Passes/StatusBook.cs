@@ -1,0 +1,21 @@
+using Meshc.Compiler.Ir;
+using Meshc.Compiler.Semantics;
+
+namespace Meshc.Compiler.Passes;
+
+/// <summary>The status written for each object we own, kept in key order; becomes the immutable <see cref="StatusReport"/>.</summary>
+internal sealed class StatusBook
+{
+    private readonly SortedDictionary<ObjectKey, GatewayClassStatus> _classes = [];
+    private readonly SortedDictionary<ObjectKey, GatewayStatus> _gateways = [];
+    private readonly SortedDictionary<ObjectKey, RouteStatus> _routes = [];
+
+    public void Set(GatewayClassStatus status) => _classes[status.Object] = status;
+
+    public void Set(GatewayStatus status) => _gateways[status.Object] = status;
+
+    public void Set(RouteStatus status) => _routes[status.Object] = status;
+
+    public StatusReport ToReport() =>
+        new(_classes.Values.ToValueList(), _gateways.Values.ToValueList(), _routes.Values.ToValueList());
+}

@@ -1,0 +1,44 @@
+using Meshc.Compiler.Ir;
+
+namespace Meshc.Compiler.Semantics;
+
+/// <summary>
+/// The Gateway API features meshc implements, by their conformance names, as a GatewayClass of ours reports them in
+/// <c>status.supportedFeatures</c>. This is Cilium's GATEWAY-HTTP and GATEWAY-GRPC claim, less what meshc does not
+/// compile (TLSRoute, mesh/GAMMA), plus HTTPRouteParentRefPort, which the parent-ref checks implement per the spec.
+/// </summary>
+public static class SupportedFeatures
+{
+    /// <summary>Every supported feature name, sorted ordinally (the order status shows).</summary>
+    public static readonly ValueList<string> All = new[]
+    {
+        "GRPCRoute",
+        "Gateway",
+        "GatewayAddressEmpty",
+        "GatewayHTTPListenerIsolation",
+        "GatewayInfrastructurePropagation",
+        "GatewayPort8080",
+        "GatewayStaticAddresses",
+        "HTTPRoute",
+        "HTTPRouteBackendProtocolH2C",
+        "HTTPRouteBackendProtocolWebSocket",
+        "HTTPRouteBackendRequestHeaderModification",
+        "HTTPRouteBackendTimeout",
+        "HTTPRouteDestinationPortMatching",
+        "HTTPRouteHostRewrite",
+        "HTTPRouteMethodMatching",
+        "HTTPRouteNamedRouteRule",
+        "HTTPRouteParentRefPort",
+        "HTTPRoutePathRedirect",
+        "HTTPRoutePathRewrite",
+        "HTTPRoutePortRedirect",
+        "HTTPRouteQueryParamMatching",
+        "HTTPRouteRequestMirror",
+        "HTTPRouteRequestMultipleMirrors",
+        "HTTPRouteRequestPercentageMirror",
+        "HTTPRouteRequestTimeout",
+        "HTTPRouteResponseHeaderModification",
+        "HTTPRouteSchemeRedirect",
+        "ReferenceGrant",
+    }.Order(StringComparer.Ordinal).ToValueList();
+}
