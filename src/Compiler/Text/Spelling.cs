@@ -18,8 +18,9 @@ public static class Spelling
             }
         }
         // A third of the word's length (at least 1, at most 3) keeps "ech0-1" → "echo-1" but not "api" → "web".
+        // A difference in case alone (distance 0 here) is a likely typo too: "pathPrefix" → "PathPrefix".
         var allowed = Math.Clamp(word.Length / 3, 1, 3);
-        return best is not null && bestDistance > 0 && bestDistance <= allowed ? best : null;
+        return best is not null && bestDistance <= allowed && !string.Equals(best, word, StringComparison.Ordinal) ? best : null;
     }
 
     /// <summary>Hint text for a diagnostic, or null.</summary>

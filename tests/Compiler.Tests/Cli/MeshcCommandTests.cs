@@ -89,6 +89,17 @@ public sealed class MeshcCommandTests : IDisposable
     }
 
     [Fact]
+    public void Compile_OutputWithTrailingSlash_WritesAndReplacesTheBundle()
+    {
+        var file = Write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n");
+        var output = Path.Combine(_dir, "out") + "/";
+        Assert.Equal(0, Run("compile", file, "-o", output).Code);
+        Assert.Equal(0, Run("compile", file, "-o", output).Code);
+        Assert.True(File.Exists(Path.Combine(output, "bundle.json")));
+        Assert.Single(Directory.EnumerateDirectories(_dir), d => Path.GetFileName(d) == "out");
+    }
+
+    [Fact]
     public void Compile_SameInputTwice_WritesByteIdenticalBundles()
     {
         var file = Write("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n");

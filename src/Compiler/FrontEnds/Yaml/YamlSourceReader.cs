@@ -14,10 +14,8 @@ internal static partial class YamlSourceReader
 
     public static IEnumerable<YamlObject> Read(SourceText source, DiagnosticBag diagnostics)
     {
-        foreach (var document in YamlDocumentSplitter.Split(source.Text))
+        foreach (var root in Roots(source, diagnostics))
         {
-            var root = Load(source.Path, document, diagnostics);
-            if (root is null) continue;
             if (root is not YamlMappingNode map)
             {
                 if (!(root is YamlScalarNode s && s.IsNull())) diagnostics.ReportNotAnObject(root.LocationIn(source.Path));
@@ -31,6 +29,34 @@ internal static partial class YamlSourceReader
                 continue;
             }
             yield return new YamlObject(apiVersion, kind, map, source.Path);
+        }
+    }
+
+    /// <summary>
+    /// The root node of every document. A well-formed file is parsed in one linear pass; only a file with a syntax
+    /// error is cut into documents and parsed piece by piece, so the documents around the error still load.
+    /// </summary>
+    private static IEnumerable<YamlNode> Roots(SourceText source, DiagnosticBag diagnostics)
+    {
+        var whole = TryLoadAll(source.Text);
+        if (whole is not null) return whole;
+        return YamlDocumentSplitter.Split(source.Text)
+            .Select(document => Load(source.Path, document, diagnostics))
+            .OfType<YamlNode>()
+            .ToList();
+    }
+
+    private static List<YamlNode>? TryLoadAll(string text)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Select(d => d.RootNode).ToList();
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            return null;
         }
     }
 

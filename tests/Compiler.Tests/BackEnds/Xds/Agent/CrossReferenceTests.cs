@@ -5,8 +5,16 @@ namespace Meshc.Compiler.Tests.BackEnds.Xds.Agent;
 
 public sealed class CrossReferenceTests
 {
+    /// <summary>The Service the configs below redirect: without it the passes stop the compilation before the back end.</summary>
+    private const string WebService = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: default}
+        spec: {ports: [{port: 80}]}
+        """;
+
     private static EmitResult Emit(string yaml) =>
-        Compilation.Create([new SourceText("cec.yaml", yaml)]).Emit(EmitTargets.Xds);
+        Compilation.Create([new SourceText("cec.yaml", yaml), new SourceText("web.yaml", WebService)]).Emit(EmitTargets.Xds);
 
     private const string Head = """
         apiVersion: cilium.io/v2
