@@ -1,13 +1,18 @@
+# Proves: every construct of the DSL at once, with an import that is also a source (read once).
+# Expected: no errors; MC0310 for the TLS listener meshc does not compile, MC0217/MC0251 as warnings or info.
 # Every construct of the DSL once.
 import "shared.dsl"
 
 namespace shop labels team=shop annotations owner=web {
   service cart port http 80 -> 8080 select app=cart endpoints 127.0.0.1:9001
+  secret cart-cert tls
+  grant from-default from default HTTPRoute, default Gateway to Service cart, Secret cart-cert
 }
+secret edge-cert tls
 
 gateway edge class cilium address 10.0.0.10 infrastructure labels tier=edge labels env=prod {
   listener web http 80 allow from all kinds HTTPRoute
-  listener secure https 443 host *.example.com tls edge-cert, shop/cart-cert allow from team=shop
+  listener secure https 443 host *.example.com tls edge-cert, shop/cart-cert allow from all
   listener pass tls 8443 tls passthrough
 }
 
@@ -18,7 +23,7 @@ service api {
   select app=api
   ip 10.96.0.5
 }
-service api-v2 port 8080 select app=api, version=v2
+service api-v2 port 8080 select app=api, version=v2 endpoints 10.0.0.2
 workload api kind Deployment pods app=api replicas 3 labels app=api
 
 route storefront on edge listener web, edge port 443 host shop.example.com labels app=shop {

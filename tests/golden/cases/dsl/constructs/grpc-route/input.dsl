@@ -1,3 +1,5 @@
+# Proves: a grpc-route matches service/method and sends over HTTP/2 to an h2c port.
+# Expected: no errors; MC0217 warning (no endpoints).
 gateway edge {
   listener grpc http 80
 }

@@ -1,3 +1,5 @@
+# Proves: namespace blocks scope statements; a block with labels declares the Namespace its listener selects.
+# Expected: no errors; MC0217 warning (no endpoints).
 namespace shop labels team=shop {
   service cart port 80
 }

@@ -1,3 +1,5 @@
+# Proves: policy statements read into Ir.Policy (allow/deny, from/to, ports, HTTP rules).
+# Expected: no diagnostics.
 workload api pods app=api
 workload web pods app=web
 policy api-access select app=api {

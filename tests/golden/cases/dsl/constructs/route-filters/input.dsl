@@ -1,3 +1,5 @@
+# Proves: redirect, rewrite, header edits, mirror, timeouts and retries become Gateway API filters.
+# Expected: no errors; MC0217 warnings (no endpoints).
 gateway edge {
   listener web http 80
 }

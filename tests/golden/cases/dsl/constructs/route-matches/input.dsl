@@ -1,3 +1,5 @@
+# Proves: path prefix/exact/regex, header, query and method matches, and 'or' between matches.
+# Expected: no errors; MC0217 warning (no endpoints).
 gateway edge {
   listener web http 80
 }

@@ -1,3 +1,5 @@
+# Proves: a route on a service becomes a CiliumEnvoyConfig: listener, routes, EDS clusters with outlier detection.
+# Expected: no diagnostics.
 service api port 8080 select app=api
 service api-v1 port 8080 select app=api, version=v1
 service api-v2 port 8080 select app=api, version=v2
