@@ -1,6 +1,7 @@
 // The mesh DSL's syntax. Every statement is `keyword name clause*`, optionally followed by `{ clause* }`: a clause
 // means the same inline or inside the braces (the formatter picks one canonical layout). Every alternative is
-// labelled, so each construct has its own visitor method and its own small reader in FrontEnds/Dsl.
+// labelled, so each construct has its own visitor method and its own small reader in FrontEnds/Dsl; rules with one
+// alternative (a list, a name) need no label.
 parser grammar MeshParser;
 
 options { tokenVocab = MeshLexer; }
@@ -241,19 +242,20 @@ label
     ;
 
 // A name: a word, a quoted string, or a keyword used as a name (`service route` is a Service called "route").
+// Token choices are one alternative each (a set), so the readers take the text as it stands.
 name
-    : WORD | STRING | keyword
+    : (WORD | STRING | keyword)
     ;
 
 // A value: a name, or a number, duration, path or wildcard host where those make sense.
 value
-    : name | INT | DURATION | URL_PATH | STAR
+    : (name | INT | DURATION | URL_PATH | STAR)
     ;
 
 keyword
-    : IMPORT | NAMESPACE | GATEWAY | SERVICE | ROUTE | GRPC_ROUTE | WORKLOAD | POLICY | SECRET | GRANT | KEYS | LABELS | ANNOTATIONS | CLASS
+    : (IMPORT | NAMESPACE | GATEWAY | SERVICE | ROUTE | GRPC_ROUTE | WORKLOAD | POLICY | SECRET | GRANT | KEYS | LABELS | ANNOTATIONS | CLASS
     | ADDRESS | INFRASTRUCTURE | LISTENER | HOST | TLS | ALLOW | KINDS | PORT | SELECT | TYPE | IP | ENDPOINTS
     | APP_PROTOCOL | KIND | PODS | REPLICAS | ON | RULE | OR | PREFIX | EXACT | REGEX | HEADER | QUERY | METHOD | TO
     | REDIRECT | SCHEME | PATH | STATUS | REWRITE | MIRROR | OF | TIMEOUT | BACKEND | RETRY | BACKOFF | PER_TRY
-    | REQUEST | RESPONSE | SET | ADD | REMOVE | CLUSTERS | CONNECT_TIMEOUT | LB | OUTLIER | DENY | FROM | HTTP
+    | REQUEST | RESPONSE | SET | ADD | REMOVE | CLUSTERS | CONNECT_TIMEOUT | LB | OUTLIER | DENY | FROM | HTTP)
     ;
