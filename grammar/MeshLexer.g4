@@ -39,6 +39,10 @@ APP_PROTOCOL    : 'app-protocol';
 KIND            : 'kind';
 PODS            : 'pods';
 REPLICAS        : 'replicas';
+TCP             : 'tcp';
+UDP             : 'udp';
+SCTP            : 'sctp';
+ANY             : 'any';
 
 // ---- Routes
 ON              : 'on';

@@ -56,7 +56,7 @@ allowPart
 
 // ---- Services and workloads
 serviceClause
-    : PORT portName=name? INT protocol=WORD? (ARROW target=value)? (APP_PROTOCOL app=value)? # servicePortClause
+    : PORT portName=name? INT protocol=(TCP | UDP | SCTP)? (ARROW target=value)? (APP_PROTOCOL app=value)? # servicePortClause
     | SELECT labelList                                                       # serviceSelectClause
     | TYPE name                                                              # serviceTypeClause
     | IP value (COMMA value)*                                                # serviceIpClause
@@ -221,7 +221,7 @@ policyPorts
     ;
 
 policyPort
-    : INT protocol=WORD?
+    : INT protocol=(TCP | UDP | SCTP | ANY)?
     ;
 
 policyHttp
@@ -255,7 +255,7 @@ value
 keyword
     : (IMPORT | NAMESPACE | GATEWAY | SERVICE | ROUTE | GRPC_ROUTE | WORKLOAD | POLICY | SECRET | GRANT | KEYS | LABELS | ANNOTATIONS | CLASS
     | ADDRESS | INFRASTRUCTURE | LISTENER | HOST | TLS | ALLOW | KINDS | PORT | SELECT | TYPE | IP | ENDPOINTS
-    | APP_PROTOCOL | KIND | PODS | REPLICAS | ON | RULE | OR | PREFIX | EXACT | REGEX | HEADER | QUERY | METHOD | TO
+    | APP_PROTOCOL | KIND | PODS | REPLICAS | TCP | UDP | SCTP | ANY | ON | RULE | OR | PREFIX | EXACT | REGEX | HEADER | QUERY | METHOD | TO
     | REDIRECT | SCHEME | PATH | STATUS | REWRITE | MIRROR | OF | TIMEOUT | BACKEND | RETRY | BACKOFF | PER_TRY
     | REQUEST | RESPONSE | SET | ADD | REMOVE | CLUSTERS | CONNECT_TIMEOUT | LB | OUTLIER | DENY | FROM | HTTP)
     ;

@@ -1,6 +1,5 @@
 using Meshc.Compiler.FrontEnds.Dsl.Syntax;
 using Meshc.Compiler.Ir;
-using Meshc.Compiler.Text;
 
 namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 
@@ -15,8 +14,6 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 /// </summary>
 internal static class PolicyReader
 {
-    private static readonly string[] Protocols = ["TCP", "UDP", "SCTP", "ANY"];
-
     public static Policy Read(MeshParser.PolicyStatementContext s, DslContext context)
     {
         var (ns, name) = context.Qualified(s.name());
@@ -52,10 +49,8 @@ internal static class PolicyReader
     private static PolicyPort? Port(MeshParser.PolicyPortContext p, DslContext context)
     {
         if (context.Int(p.INT().Symbol, "policy port", 1, 65535) is not { } port) return null;
+        // The grammar admits only tcp, udp, sctp and any here.
         var protocol = p.protocol?.Text.ToUpperInvariant() ?? "TCP";
-        if (p.protocol is { } token && !Protocols.Contains(protocol))
-            context.Diagnostics.ReportDslInvalidValue(context.At(token), "port protocol", token.Text, "use tcp, udp, sctp or any",
-                Spelling.DidYouMean(token.Text, Protocols.Select(x => x.ToLowerInvariant())));
         return new PolicyPort(port, protocol, context.At(p));
     }
 

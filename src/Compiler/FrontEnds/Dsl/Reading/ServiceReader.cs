@@ -1,6 +1,5 @@
 using Meshc.Compiler.FrontEnds.Dsl.Syntax;
 using Meshc.Compiler.Ir;
-using Meshc.Compiler.Text;
 
 namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 
@@ -14,8 +13,6 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 /// </summary>
 internal static class ServiceReader
 {
-    private static readonly string[] Protocols = ["TCP", "UDP", "SCTP"];
-
     public static (Service Service, EndpointSet? Endpoints) Read(MeshParser.ServiceStatementContext s, DslContext context)
     {
         var (ns, name) = context.Qualified(s.name());
@@ -58,14 +55,8 @@ internal static class ServiceReader
     private static ServicePort? Port(MeshParser.ServicePortClauseContext p, DslContext context)
     {
         if (context.Int(p.INT().Symbol, "service port", 1, 65535) is not { } number) return null;
-        var protocol = "TCP";
-        if (p.protocol is { } token)
-        {
-            protocol = token.Text.ToUpperInvariant();
-            if (!Protocols.Contains(protocol))
-                context.Diagnostics.ReportDslInvalidValue(context.At(token), "port protocol", token.Text, "use tcp, udp or sctp",
-                    Spelling.DidYouMean(token.Text, Protocols.Select(x => x.ToLowerInvariant())));
-        }
+        // The grammar admits only tcp, udp and sctp here.
+        var protocol = p.protocol?.Text.ToUpperInvariant() ?? "TCP";
         var target = p.target is { } t ? DslContext.Text(t) : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new ServicePort(p.portName is { } n ? DslContext.Text(n) : null, number, target, protocol,
             p.app is { } app ? DslContext.Text(app) : null, context.At(p));
