@@ -7,6 +7,7 @@ lexer grammar MeshLexer;
 IMPORT          : 'import';
 NAMESPACE       : 'namespace';
 GATEWAY         : 'gateway';
+GATEWAY_CLASS   : 'gateway-class';
 SERVICE         : 'service';
 ROUTE           : 'route';
 GRPC_ROUTE      : 'grpc-route';
@@ -21,6 +22,7 @@ ANNOTATIONS     : 'annotations';
 
 // ---- Gateways and listeners
 CLASS           : 'class';
+CONTROLLER      : 'controller';
 ADDRESS         : 'address';
 INFRASTRUCTURE  : 'infrastructure';
 LISTENER        : 'listener';

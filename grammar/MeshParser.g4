@@ -13,6 +13,7 @@ program
 statement
     : IMPORT STRING                                                          # importStatement
     | NAMESPACE name namespaceClause* LBRACE statement* RBRACE               # namespaceStatement
+    | GATEWAY_CLASS name classClause* (LBRACE classClause* RBRACE)?          # gatewayClassStatement
     | GATEWAY name gatewayClause* (LBRACE gatewayClause* RBRACE)?            # gatewayStatement
     | SERVICE name serviceClause* (LBRACE serviceClause* RBRACE)?            # serviceStatement
     | ROUTE name routeClause* (LBRACE routeClause* RBRACE)?                  # httpRouteStatement
@@ -33,7 +34,12 @@ metadataClause
     | ANNOTATIONS labelList                                                  # annotationsClause
     ;
 
-// ---- Gateways
+// ---- Gateway classes and gateways
+classClause
+    : CONTROLLER value                                                       # classControllerClause
+    | metadataClause                                                         # classMetadata
+    ;
+
 gatewayClause
     : CLASS name                                                             # gatewayClassClause
     | ADDRESS value (COMMA value)*                                           # gatewayAddressClause
@@ -253,7 +259,7 @@ value
     ;
 
 keyword
-    : (IMPORT | NAMESPACE | GATEWAY | SERVICE | ROUTE | GRPC_ROUTE | WORKLOAD | POLICY | SECRET | GRANT | KEYS | LABELS | ANNOTATIONS | CLASS
+    : (IMPORT | NAMESPACE | GATEWAY | GATEWAY_CLASS | CONTROLLER | SERVICE | ROUTE | GRPC_ROUTE | WORKLOAD | POLICY | SECRET | GRANT | KEYS | LABELS | ANNOTATIONS | CLASS
     | ADDRESS | INFRASTRUCTURE | LISTENER | HOST | TLS | ALLOW | KINDS | PORT | SELECT | TYPE | IP | ENDPOINTS
     | APP_PROTOCOL | KIND | PODS | REPLICAS | TCP | UDP | SCTP | ANY | ON | RULE | OR | PREFIX | EXACT | REGEX | HEADER | QUERY | METHOD | TO
     | REDIRECT | SCHEME | PATH | STATUS | REWRITE | MIRROR | OF | TIMEOUT | BACKEND | RETRY | BACKOFF | PER_TRY

@@ -42,6 +42,9 @@ internal sealed class DslFrontEnd(IReadOnlyList<SourceText> sources, MeshModelBu
                 var inner = context.InNamespace(name);
                 foreach (var s in n.statement()) ReadStatement(s, inner, nested: true);
                 break;
+            case MeshParser.GatewayClassStatementContext gc:
+                Add("gateway-class", GatewayClassReader.Read(gc, context));
+                break;
             case MeshParser.GatewayStatementContext g:
                 Add("gateway", GatewayReader.Read(g, context));
                 break;

@@ -30,6 +30,15 @@ public sealed class DslReaderTests
     }
 
     [Fact]
+    public void ReadGatewayClass_IsClusterScoped()
+    {
+        var model = Read("namespace shop {\n  gateway-class edge controller example.net/edge\n}\n");
+
+        var declared = Assert.Single(model.GatewayClasses, c => c.Meta.Name == "edge");
+        Assert.Equal(("", "example.net/edge"), (declared.Meta.Namespace, declared.ControllerName));
+    }
+
+    [Fact]
     public void ReadService_PortDefaults_AreTheApiServers()
     {
         var service = Read("service s port 80 port dns 53 udp -> 5353 app-protocol dns select app=s ip 10.0.0.1").Services.Single();

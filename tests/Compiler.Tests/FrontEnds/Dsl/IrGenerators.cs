@@ -115,6 +115,12 @@ internal static class IrGenerators
     public static Gen<NamespaceObject> Namespace(string ns) =>
         from labels in List1(Label, 2) select new NamespaceObject(new ObjectMeta(ns, "", labels, ValueList<Label>.Empty, 1, At));
 
+    public static Gen<GatewayClass> GatewayClass =>
+        from name in Gen.Elements("other-class", "route", "edge.lb")
+        from controller in Gen.Elements("example.net/controller", "io.cilium/gateway-controller")
+        from labels in List(Label, 1)
+        select new GatewayClass(new ObjectMeta(name, "", labels, ValueList<Label>.Empty, 1, At), controller);
+
     /// <summary>A model of up to a few objects of each kind, names unique per kind and namespace (as the DSL requires).</summary>
     public static Gen<MeshModel> Model =>
         from ns in Namespaces
@@ -126,7 +132,8 @@ internal static class IrGenerators
         from policies in List(Policy(ns), 2)
         from secrets in List(Secret(ns), 2)
         from grants in List(Grant(ns), 1)
-        select Build(namespaces.Cast<IMeshObject>().Concat(gateways).Concat(services).Concat(workloads).Concat(routes).Concat(policies)
+        from classes in List(GatewayClass, 1)
+        select Build(classes.Cast<IMeshObject>().Concat(namespaces).Concat(gateways).Concat(services).Concat(workloads).Concat(routes).Concat(policies)
             .Concat(secrets).Concat(grants));
 
     private static MeshModel Build(IEnumerable<IMeshObject> objects)

@@ -56,6 +56,9 @@ public static class DslFormatter
             case MeshParser.WorkloadStatementContext wl:
                 Flexible(w, depth, Head(wl), wl.workloadClause(), wl, wl.RBRACE()?.Symbol, comments);
                 break;
+            case MeshParser.GatewayClassStatementContext gc:
+                Flexible(w, depth, Head(gc), gc.classClause(), gc, gc.RBRACE()?.Symbol, comments);
+                break;
             case MeshParser.SecretStatementContext sc:
                 Flexible(w, depth, Head(sc), sc.secretClause(), sc, sc.RBRACE()?.Symbol, comments);
                 break;

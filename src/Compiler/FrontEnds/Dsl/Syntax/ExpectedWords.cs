@@ -12,7 +12,7 @@ internal static class ExpectedWords
     /// <summary>Keywords that start a statement; listed as one group when all of them fit.</summary>
     private static readonly int[] StatementKeywords =
     [
-        MeshLexer.IMPORT, MeshLexer.NAMESPACE, MeshLexer.GATEWAY, MeshLexer.SERVICE, MeshLexer.ROUTE,
+        MeshLexer.IMPORT, MeshLexer.NAMESPACE, MeshLexer.GATEWAY_CLASS, MeshLexer.GATEWAY, MeshLexer.SERVICE, MeshLexer.ROUTE,
         MeshLexer.GRPC_ROUTE, MeshLexer.WORKLOAD, MeshLexer.POLICY, MeshLexer.SECRET, MeshLexer.GRANT,
     ];
 

@@ -5,7 +5,7 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Writing;
 
 /// <summary>
 /// Writes IR as DSL text in canonical layout: namespaces (default at the top level), gateways, services,
-/// workloads, secrets, grants, routes and policies. It covers what the DSL spells directly; CiliumEnvoyConfigs,
+/// workloads, secrets, grants, routes and policies, after the declared gateway classes. It covers what the DSL spells directly; CiliumEnvoyConfigs,
 /// EndpointSlices and GatewayClasses are not written. Reading the text back gives the same IR.
 /// </summary>
 public static class DslWriter
@@ -13,6 +13,7 @@ public static class DslWriter
     public static string Write(MeshModel model)
     {
         var sb = new StringBuilder();
+        foreach (var c in model.GatewayClasses.Where(c => !c.Meta.Origin.IsNone)) WriteParts.GatewayClass(sb, c);
         var namespaces = model.Gateways.Select(g => g.Meta.Namespace)
             .Concat(model.Services.Select(s => s.Meta.Namespace))
             .Concat(model.Workloads.Select(w => w.Meta.Namespace))

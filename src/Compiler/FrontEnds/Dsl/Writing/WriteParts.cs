@@ -12,6 +12,9 @@ internal static class WriteParts
         (meta.Labels.IsEmpty ? "" : " labels " + DslText.Labels(meta.Labels)) +
         (meta.Annotations.IsEmpty ? "" : " annotations " + DslText.Labels(meta.Annotations));
 
+    public static void GatewayClass(StringBuilder sb, GatewayClass c) =>
+        Flexible(sb, 0, "gateway-class " + DslText.Word(c.Meta.Name), ["controller " + DslText.Value(c.ControllerName)], c.Meta);
+
     public static void Gateway(StringBuilder sb, Gateway g, int depth)
     {
         sb.Append(Pad(depth)).Append("gateway ").Append(DslText.Word(g.Meta.Name));

@@ -2,6 +2,7 @@
 # Expected: no errors; MC0310 for the TLS listener meshc does not compile, MC0217/MC0251 as warnings or info.
 # Every construct of the DSL once.
 import "shared.dsl"
+gateway-class edge-lb controller example.net/edge-controller
 
 namespace shop labels team=shop annotations owner=web {
   service cart port http 80 -> 8080 select app=cart endpoints 127.0.0.1:9001
