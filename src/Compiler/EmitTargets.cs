@@ -11,5 +11,7 @@ public enum EmitTargets
     Status = 2,
     /// <summary>The IR, for debugging and goldens.</summary>
     Ir = 4,
+    /// <summary>The Gateway API, CiliumEnvoyConfig and Service manifests equivalent to the input (what a DSL program means as YAML).</summary>
+    GatewayApi = 8,
     Default = Xds | Status,
 }

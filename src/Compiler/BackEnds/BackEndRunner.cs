@@ -21,6 +21,7 @@ internal static class BackEndRunner
         }
         if (targets.HasFlag(EmitTargets.Status)) Status.StatusBackEnd.Build(analysis.Status, bundle);
         if (targets.HasFlag(EmitTargets.Ir)) IrDump.IrBackEnd.Build(analysis.Bound.Model, bundle);
+        if (targets.HasFlag(EmitTargets.GatewayApi)) Kubernetes.ManifestsBackEnd.Build(analysis.Bound.Model, bundle);
         return bundle.Build();
     }
 }

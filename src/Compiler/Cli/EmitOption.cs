@@ -8,6 +8,7 @@ public static class EmitOption
         ["xds"] = EmitTargets.Xds,
         ["status"] = EmitTargets.Status,
         ["ir"] = EmitTargets.Ir,
+        ["gateway-api"] = EmitTargets.GatewayApi,
     };
 
     public static string Names => string.Join(", ", Values.Keys);

@@ -15,7 +15,7 @@ public static class MeshcCommand
     {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var output = new Option<string>("--output", "-o") { Description = "bundle folder to write", Required = true };
-        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir (default: xds,status)", AllowMultipleArgumentsPerToken = true };
+        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, gateway-api (default: xds,status)", AllowMultipleArgumentsPerToken = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
 
         var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose };
@@ -29,7 +29,7 @@ public static class MeshcCommand
 
         var root = new RootCommand("meshc: compiles Gateway API, CiliumEnvoyConfig and mesh DSL into Envoy xDS bundles")
         {
-            compile, check,
+            compile, check, FmtCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -14,10 +14,11 @@ public sealed record MeshModel(
     ValueList<Secret> Secrets,
     ValueList<NamespaceObject> Namespaces,
     ValueList<Workload> Workloads,
-    ValueList<EnvoyConfig> EnvoyConfigs)
+    ValueList<EnvoyConfig> EnvoyConfigs,
+    ValueList<Policy> Policies)
 {
     public static readonly MeshModel Empty = new(
         ValueList<GatewayClass>.Empty, ValueList<Gateway>.Empty, ValueList<Route>.Empty, ValueList<ReferenceGrant>.Empty,
         ValueList<Service>.Empty, ValueList<EndpointSet>.Empty, ValueList<Secret>.Empty, ValueList<NamespaceObject>.Empty,
-        ValueList<Workload>.Empty, ValueList<EnvoyConfig>.Empty);
+        ValueList<Workload>.Empty, ValueList<EnvoyConfig>.Empty, ValueList<Policy>.Empty);
 }

@@ -33,7 +33,7 @@ public sealed class MeshModelBuilder
             _objects.Values.OfType<T>().OrderBy(o => o.Key).ToValueList();
 
         return new MeshModel(All<GatewayClass>(), All<Gateway>(), All<Route>(), All<ReferenceGrant>(), All<Service>(),
-            All<EndpointSet>(), All<Secret>(), All<NamespaceObject>(), All<Workload>(), All<EnvoyConfig>());
+            All<EndpointSet>(), All<Secret>(), All<NamespaceObject>(), All<Workload>(), All<EnvoyConfig>(), All<Policy>());
     }
 
     private static string KindName(IMeshObject item) => item switch

@@ -15,4 +15,6 @@ public enum ObjectKind
     Workload,
     CiliumEnvoyConfig,
     CiliumClusterwideEnvoyConfig,
+    /// <summary>A DSL network policy (<see cref="Policy"/>).</summary>
+    Policy,
 }
