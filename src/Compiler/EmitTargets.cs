@@ -11,5 +11,7 @@ public enum EmitTargets
     Status = 2,
     /// <summary>The IR, for debugging and goldens.</summary>
     Ir = 4,
+    /// <summary>Kubernetes manifests: the CiliumEnvoyConfigs and Services Cilium would run, and status patches.</summary>
+    K8s = 8,
     Default = Xds | Status,
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>
 /// A schema's pattern, built on first use: a CRD has dozens of patterns and a typical input exercises few of them.

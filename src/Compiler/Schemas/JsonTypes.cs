@@ -1,4 +1,4 @@
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>The JSON Schema instance types, as flags so a schema can allow several ("integer or string").</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>
 /// One way an instance breaks its schema, in words: <paramref name="Path"/> names the value the message is about

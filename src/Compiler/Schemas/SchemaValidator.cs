@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Meshc.Compiler.Text;
 
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>
 /// Evaluates an instance against a <see cref="SchemaNode"/> and reports each problem once, in words. One walk

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>
 /// One JSON Schema, loaded into the form the validator walks: each keyword meshc's schemas use, parsed once.

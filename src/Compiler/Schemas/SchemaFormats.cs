@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>The string formats the schema check asserts (the derivation keeps no others), and how to name them.</summary>
 internal static class SchemaFormats

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Meshc.Compiler.FrontEnds.Yaml.Schema;
+using Meshc.Compiler.Schemas;
 
-namespace Meshc.Compiler.Tests.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Tests.Schemas;
 
 /// <summary>The validator's keyword semantics and how it words and de-duplicates findings.</summary>
 public sealed class SchemaValidatorTests

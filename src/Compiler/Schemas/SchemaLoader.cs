@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>
 /// Loads a JSON Schema (the draft 2020-12 subset that schemas/ uses) into <see cref="SchemaNode"/>s. A keyword

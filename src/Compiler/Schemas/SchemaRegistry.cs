@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json.Nodes;
 
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>
 /// The schemas embedded from schemas/ (see Meshc.Compiler.csproj), found by kind and apiVersion through

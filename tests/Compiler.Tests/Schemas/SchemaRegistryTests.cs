@@ -1,6 +1,6 @@
-using Meshc.Compiler.FrontEnds.Yaml.Schema;
+using Meshc.Compiler.Schemas;
 
-namespace Meshc.Compiler.Tests.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Tests.Schemas;
 
 /// <summary>The embedded schemas load, and every kind meshc compiles finds its schema.</summary>
 public sealed class SchemaRegistryTests

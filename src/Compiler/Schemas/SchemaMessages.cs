@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>The words schema violations are reported in: values as a user wrote them, types as a user thinks of them.</summary>
 internal static class SchemaMessages
@@ -67,7 +67,7 @@ internal static class SchemaMessages
         return s.ToString();
     }
 
-    /// <summary>The same path as an RFC 6901 JSON pointer, the key of <see cref="YamlJson"/>'s position maps.</summary>
+    /// <summary>The same path as an RFC 6901 JSON pointer, the key of <c>FrontEnds.Yaml.YamlJson</c>'s position maps.</summary>
     public static string Pointer(IReadOnlyList<PathSegment> segments)
     {
         var s = new StringBuilder();

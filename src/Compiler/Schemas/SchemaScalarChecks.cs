@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Meshc.Compiler.FrontEnds.Yaml.Schema;
+namespace Meshc.Compiler.Schemas;
 
 /// <summary>The keywords that constrain a single value: string length, pattern and format; number bounds.</summary>
 internal static class SchemaScalarChecks
