@@ -20,7 +20,7 @@ internal static class KubernetesBackEnd
     /// <summary>Adds one file per manifest to <paramref name="bundle"/>, or nothing when a manifest breaks its schema.</summary>
     public static void Build(BoundMesh mesh, IReadOnlyList<CecModel> fromGateways, StatusReport status, DiagnosticBag diagnostics, BundleBuilder bundle)
     {
-        var manifests = Render(mesh, fromGateways, status);
+        var manifests = Render(mesh, fromGateways, status, diagnostics);
         var valid = true;
         foreach (var (manifest, origin) in manifests)
         {
@@ -35,7 +35,8 @@ internal static class KubernetesBackEnd
     }
 
     /// <summary>Every manifest with the position of the object it came from, in <see cref="Manifest.Order"/>.</summary>
-    public static IReadOnlyList<(Manifest Manifest, SourceLocation Origin)> Render(BoundMesh mesh, IReadOnlyList<CecModel> fromGateways, StatusReport status)
+    public static IReadOnlyList<(Manifest Manifest, SourceLocation Origin)> Render(BoundMesh mesh, IReadOnlyList<CecModel> fromGateways, StatusReport status,
+        DiagnosticBag diagnostics)
     {
         var result = new List<(Manifest, SourceLocation)>();
         foreach (var cec in fromGateways)
@@ -48,7 +49,17 @@ internal static class KubernetesBackEnd
             result.Add((new Manifest("v1", "Service", cec.Namespace, cec.Name, ManifestTemplates.Render("service", service)), cec.Origin));
         }
         foreach (var config in mesh.EnvoyConfigs)
-            result.Add((Cec(CecViewBuilder.FromInput(config)), config.Meta.Origin));
+        {
+            var manifest = Cec(CecViewBuilder.FromInput(config));
+            // Two objects cannot share kind, namespace and name in a cluster; the operator's CEC is the one that stays.
+            if (result.FirstOrDefault(r => r.Item1.Path == manifest.Path) is ({ } taken, _))
+            {
+                var owner = mesh.Gateways.Select(b => b.Gateway).First(g => g.Meta.Namespace == taken.Namespace && CecNaming.CecName(g.Meta.Name) == taken.Name);
+                diagnostics.ReportManifestNameTaken(config.Meta.Origin, manifest.Kind, config.Meta.Name, owner.Meta.Name);
+                continue;
+            }
+            result.Add((manifest, config.Meta.Origin));
+        }
         foreach (var view in StatusViewBuilder.Build(status))
             result.Add((new Manifest("gateway.networking.k8s.io/v1", view.Kind, view.Namespace, view.Name, ManifestTemplates.Render("status", view))
             {
