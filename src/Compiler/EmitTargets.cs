@@ -13,5 +13,7 @@ public enum EmitTargets
     Ir = 4,
     /// <summary>The Gateway API, CiliumEnvoyConfig and Service manifests equivalent to the input (what a DSL program means as YAML).</summary>
     GatewayApi = 8,
+    /// <summary>Kubernetes manifests: the CiliumEnvoyConfigs and Services Cilium would run, and status patches.</summary>
+    K8s = 16,
     Default = Xds | Status,
 }

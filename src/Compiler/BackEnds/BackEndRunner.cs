@@ -12,13 +12,12 @@ internal static class BackEndRunner
     public static CompiledBundle Build(Compilation compilation, Analysis analysis, EmitTargets targets, DiagnosticBag diagnostics)
     {
         var bundle = new BundleBuilder(compilation.Sources);
-        if (targets.HasFlag(EmitTargets.Xds))
-        {
-            // Gateways become CiliumEnvoyConfigs first (as Cilium's operator does); then every CEC, translated or
-            // given, is completed the way Cilium's agent does and written as one xDS snapshot.
-            var fromGateways = GatewayTranslator.Translate(analysis.Bound, compilation.Options);
-            XdsBackEnd.Build(analysis.Bound, fromGateways, compilation.Options, diagnostics, bundle);
-        }
+        // Gateways become CiliumEnvoyConfigs first (as Cilium's operator does); then every CEC, translated or
+        // given, is completed the way Cilium's agent does and written as one xDS snapshot.
+        var fromGateways = GatewayTranslator.Translate(analysis.Bound, compilation.Options);
+        if (targets.HasFlag(EmitTargets.Xds)) XdsBackEnd.Build(analysis.Bound, fromGateways, compilation.Options, diagnostics, bundle);
+        // The manifests carry the operator's CECs, before agent completion, as Cilium stores them in the cluster.
+        if (targets.HasFlag(EmitTargets.K8s)) Kubernetes.KubernetesBackEnd.Build(analysis.Bound, fromGateways, analysis.Status, diagnostics, bundle);
         if (targets.HasFlag(EmitTargets.Status)) Status.StatusBackEnd.Build(analysis.Status, bundle);
         if (targets.HasFlag(EmitTargets.Ir)) IrDump.IrBackEnd.Build(analysis.Bound.Model, bundle);
         if (targets.HasFlag(EmitTargets.GatewayApi)) Kubernetes.ManifestsBackEnd.Build(analysis.Bound.Model, bundle);

@@ -1,6 +1,6 @@
 namespace Meshc.Compiler.Cli;
 
-/// <summary>Parses <c>--emit xds,status,ir</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
+/// <summary>Parses <c>--emit xds,status,ir,k8s</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
 public static class EmitOption
 {
     private static readonly Dictionary<string, EmitTargets> Values = new(StringComparer.OrdinalIgnoreCase)
@@ -9,6 +9,7 @@ public static class EmitOption
         ["status"] = EmitTargets.Status,
         ["ir"] = EmitTargets.Ir,
         ["gateway-api"] = EmitTargets.GatewayApi,
+        ["k8s"] = EmitTargets.K8s,
     };
 
     public static string Names => string.Join(", ", Values.Keys);
