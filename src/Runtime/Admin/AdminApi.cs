@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace Meshc.Runtime.Admin;
 
 /// <summary>
-/// The admin port: <c>/ready</c>, <c>/stats</c> (Envoy's counter names), <c>/config_dump</c> (bundle id and the xDS it
-/// serves) and <c>/clusters</c> (Envoy's text lines per host).
+/// The admin port: <c>/ready</c>, <c>/stats</c> (Envoy's counter names), <c>/config_dump</c> (bundle id, last load error and
+/// the xDS it serves) and <c>/clusters</c> (Envoy's text lines per host).
 /// </summary>
 public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
 {
@@ -47,7 +47,8 @@ public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
     {
         var snapshot = holder.Current;
         var sb = new StringBuilder();
-        sb.Append("{\n  \"bundleId\": \"").Append(snapshot.BundleId).Append("\",\n  \"xds\": {");
+        sb.Append("{\n  \"bundleId\": \"").Append(snapshot.BundleId).Append("\",\n  \"lastLoadError\": ")
+            .Append(holder.LastLoadError is { } e ? System.Text.Json.JsonSerializer.Serialize(e) : "null").Append(",\n  \"xds\": {");
         var first = true;
         foreach (var (file, json) in snapshot.XdsJson)
         {

@@ -12,7 +12,7 @@ namespace Meshc.Runtime.Cli;
 
 /// <summary>
 /// <c>meshc run</c>: loads a bundle folder (or compiles inputs into one first), starts the listeners, optionally demo
-/// backends and the admin port, prints what serves where, and runs until interrupted.
+/// backends and the admin port, prints what serves where, reloads a watched bundle folder, and runs until interrupted.
 /// </summary>
 public static class RunCommand
 {
@@ -54,6 +54,9 @@ public static class RunCommand
             stderr.WriteLine($"meshc run: cannot listen: {e.Message} (try --port-offset)");
             return ExitCodes.UsageOrIo;
         }
+        // Only a bundle folder given as it is is watched; compiled inputs live in a temporary folder nobody edits.
+        var adjust = backends is null ? (Func<RuntimeSnapshot, RuntimeSnapshot>)(s => s) : backends.Redirect;
+        using var reloader = folder == parsed.Inputs[0] ? new BundleReloader(folder, host.Holder, adjust, m => stdout.WriteLine(m)) : null;
         await using (host)
         {
             stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");

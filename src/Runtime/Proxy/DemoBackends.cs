@@ -41,12 +41,13 @@ public sealed class DemoBackends : IAsyncDisposable
         return backends;
     }
 
-    /// <summary>The snapshot with every cluster's endpoints replaced by its service's demo backend.</summary>
+    /// <summary>The snapshot with every cluster's endpoints replaced by its service's demo backend (a service that appeared later keeps its own).</summary>
     public RuntimeSnapshot Redirect(RuntimeSnapshot snapshot)
     {
         var ports = Ports;
         var clusters = snapshot.Clusters.ToDictionary(kv => kv.Key,
-            kv => kv.Value with { Endpoints = [new EndpointModel("127.0.0.1", ports[ServiceKey(kv.Value)])] }, StringComparer.Ordinal);
+            kv => ports.TryGetValue(ServiceKey(kv.Value), out var port) ? kv.Value with { Endpoints = [new EndpointModel("127.0.0.1", port)] } : kv.Value,
+            StringComparer.Ordinal);
         return snapshot with { Clusters = clusters };
     }
 

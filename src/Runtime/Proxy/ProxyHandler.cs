@@ -12,14 +12,16 @@ namespace Meshc.Runtime.Proxy;
 /// Serves one downstream request: snaps the current snapshot, routes on the raw path, answers locally or forwards
 /// through YARP's <see cref="IHttpForwarder"/> with the route timeout, per-try timeouts and retries with backoff.
 /// </summary>
-public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder, Func<int, ListenerModel?> listenerForPort)
+public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder, Func<int, string?> listenerForPort)
 {
     private readonly ConcurrentDictionary<string, HttpMessageInvoker> _invokers = new(StringComparer.Ordinal);
 
     public async Task Handle(HttpContext ctx)
     {
         var snapshot = holder.Current;
-        var listener = listenerForPort(ctx.Connection.LocalPort);
+        // The socket names the listener; its settings come from the snapshot this request snapped.
+        var name = listenerForPort(ctx.Connection.LocalPort);
+        var listener = snapshot.Listeners.FirstOrDefault(l => l.Name == name);
         try
         {
             await Serve(ctx, snapshot, listener);

@@ -19,7 +19,7 @@ public sealed class ProxyHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<(ListenerModel Listener, ListenOptions Socket)> _sockets = [];
     private ListenOptions? _adminSocket;
-    private Dictionary<int, ListenerModel> _byPort = [];
+    private Dictionary<int, string> _byPort = [];
 
     private ProxyHost(RuntimeSnapshot snapshot, ProxyOptions options)
     {
@@ -63,7 +63,7 @@ public sealed class ProxyHost : IAsyncDisposable
     {
         var host = new ProxyHost(snapshot, options);
         await host._app.StartAsync();
-        host._byPort = host._sockets.ToDictionary(s => s.Socket.IPEndPoint!.Port, s => s.Listener);
+        host._byPort = host._sockets.ToDictionary(s => s.Socket.IPEndPoint!.Port, s => s.Listener.Name);
         return host;
     }
 

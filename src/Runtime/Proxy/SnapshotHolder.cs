@@ -13,6 +13,9 @@ public sealed class SnapshotHolder(RuntimeSnapshot initial)
 
     public void Swap(RuntimeSnapshot next) => Volatile.Write(ref _current, next);
 
+    /// <summary>Why the last reload was refused (the current snapshot kept serving), or null.</summary>
+    public string? LastLoadError { get; set; }
+
     /// <summary>Round robin over the cluster's endpoints; null when it has none.</summary>
     public EndpointModel? PickEndpoint(ClusterModel cluster)
     {

@@ -17,6 +17,14 @@ internal static class RuntimeHarness
     public static RuntimeSnapshot Compile(params string[] examples)
     {
         var folder = Path.Combine(Path.GetTempPath(), "meshc-runtime-tests", Guid.NewGuid().ToString("N"));
+        var snapshot = CompileTo(folder, examples);
+        Directory.Delete(folder, recursive: true);
+        return snapshot;
+    }
+
+    /// <summary>Compiles examples (folders or files under examples/) into <paramref name="folder"/> and loads the result.</summary>
+    public static RuntimeSnapshot CompileTo(string folder, params string[] examples)
+    {
         var bag = new DiagnosticBag();
         var sources = SourceLoader.Load(examples.Select(e => Path.Combine(RepoRoot, "examples", e)), bag);
         Assert.False(bag.HasErrors);
@@ -27,7 +35,6 @@ internal static class RuntimeHarness
         Assert.True(loaded.Success, loaded.Error);
         var (snapshot, error) = BuildSnapshot.From(loaded.Bundle!);
         Assert.True(snapshot is not null, error);
-        Directory.Delete(folder, recursive: true);
         return snapshot!;
     }
 
