@@ -35,7 +35,8 @@ public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
             sb.Append($"{cluster.Name}::added_via_api::true\n");
             foreach (var e in cluster.Endpoints)
             {
-                sb.Append($"{cluster.Name}::{e}::health_flags::healthy\n");
+                var flags = holder.StateOf(cluster.Name).IsEjected(e) ? "/failed_outlier_check" : "healthy";
+                sb.Append($"{cluster.Name}::{e}::health_flags::{flags}\n");
                 sb.Append($"{cluster.Name}::{e}::weight::1\n");
             }
         }

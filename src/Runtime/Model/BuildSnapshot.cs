@@ -89,6 +89,6 @@ public static class BuildSnapshot
             .ToList() ?? [];
         var timeout = c.ConnectTimeout?.ToTimeSpan() ?? TimeSpan.FromSeconds(5);
         var service = c.EdsClusterConfig?.ServiceName is { Length: > 0 } svc ? svc : null;
-        return new ClusterModel(c.Name, endpoints, c.LbPolicy.ToString(), timeout, service);
+        return new ClusterModel(c.Name, endpoints, c.LbPolicy.ToString(), timeout, service, OutlierSettings.From(c.OutlierDetection));
     }
 }

@@ -91,7 +91,8 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         var invoker = _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout));
         for (var attempt = 0; ; attempt++)
         {
-            var endpoint = holder.PickEndpoint(cluster);
+            var state = holder.StateOf(cluster.Name);
+            var endpoint = state.Pick(cluster);
             if (endpoint is null)
             {
                 await LocalReply.Write(ctx, 503, LocalReply.NoHealthyUpstream, decision.ResponseHeaders);
@@ -105,7 +106,20 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
                 ctx.Features.Set<IForwarderErrorFeature>(null);
             }
             stats.Increment($"cluster.{cluster.Name}.upstream_rq_total");
-            var outcome = await Attempt(ctx, decision, invoker, endpoint, routeCts, retriesLeft > 0);
+            var hostState = state.Host(endpoint);
+            Interlocked.Increment(ref hostState.Active);
+            AttemptOutcome outcome;
+            try
+            {
+                outcome = await Attempt(ctx, decision, invoker, endpoint, routeCts, retriesLeft > 0);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref hostState.Active);
+            }
+            var local = outcome.Kind is OutcomeKind.ConnectFailure or OutcomeKind.Reset or OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout;
+            state.Report(cluster, endpoint, local, outcome.Kind is OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout,
+                outcome.Kind == OutcomeKind.Status ? outcome.Code : ctx.Response.StatusCode);
             if (outcome.Final) return;
             if (retriesLeft-- <= 0 || !outcome.Retriable(retry!))
             {

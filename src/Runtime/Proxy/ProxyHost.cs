@@ -23,7 +23,7 @@ public sealed class ProxyHost : IAsyncDisposable
 
     private ProxyHost(RuntimeSnapshot snapshot, ProxyOptions options)
     {
-        Holder = new SnapshotHolder(snapshot);
+        Holder = new SnapshotHolder(snapshot, Stats);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddHttpForwarder();

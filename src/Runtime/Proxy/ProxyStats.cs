@@ -2,12 +2,15 @@ using System.Collections.Concurrent;
 
 namespace Meshc.Runtime.Proxy;
 
-/// <summary>Counters under Envoy's stat names (http.&lt;prefix&gt;.downstream_rq_*, cluster.&lt;name&gt;.upstream_rq_*).</summary>
+/// <summary>Counters and gauges under Envoy's stat names (http.&lt;prefix&gt;.downstream_rq_*, cluster.&lt;name&gt;.upstream_rq_*).</summary>
 public sealed class ProxyStats
 {
     private readonly ConcurrentDictionary<string, long> _counters = new(StringComparer.Ordinal);
 
     public void Increment(string name) => _counters.AddOrUpdate(name, 1, (_, v) => v + 1);
+
+    /// <summary>Sets a gauge such as outlier_detection.ejections_active.</summary>
+    public void Set(string name, long value) => _counters[name] = value;
 
     public long Get(string name) => _counters.GetValueOrDefault(name);
 

@@ -3,11 +3,11 @@ using Meshc.Runtime.Model;
 
 namespace Meshc.Runtime.Proxy;
 
-/// <summary>The current snapshot, swapped atomically, and the per-cluster round-robin cursors that outlive a swap.</summary>
-public sealed class SnapshotHolder(RuntimeSnapshot initial)
+/// <summary>The current snapshot, swapped atomically, and the per-cluster live state (balancing, ejections) that outlives a swap.</summary>
+public sealed class SnapshotHolder(RuntimeSnapshot initial, ProxyStats stats, TimeProvider? time = null)
 {
     private RuntimeSnapshot _current = initial;
-    private readonly ConcurrentDictionary<string, StrongBox<long>> _cursors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClusterState> _clusters = new(StringComparer.Ordinal);
 
     public RuntimeSnapshot Current => Volatile.Read(ref _current);
 
@@ -16,17 +16,6 @@ public sealed class SnapshotHolder(RuntimeSnapshot initial)
     /// <summary>Why the last reload was refused (the current snapshot kept serving), or null.</summary>
     public string? LastLoadError { get; set; }
 
-    /// <summary>Round robin over the cluster's endpoints; null when it has none.</summary>
-    public EndpointModel? PickEndpoint(ClusterModel cluster)
-    {
-        if (cluster.Endpoints.Count == 0) return null;
-        var cursor = _cursors.GetOrAdd(cluster.Name, _ => new StrongBox<long>(-1));
-        var n = Interlocked.Increment(ref cursor.Value);
-        return cluster.Endpoints[(int)(n % cluster.Endpoints.Count)];
-    }
-
-    private sealed class StrongBox<T>(T value)
-    {
-        public T Value = value;
-    }
+    public ClusterState StateOf(string cluster) =>
+        _clusters.GetOrAdd(cluster, n => new ClusterState(n, stats, time ?? TimeProvider.System));
 }

@@ -104,4 +104,45 @@ public sealed class BookstoreEndToEndTests
         Assert.StartsWith("upstream connect error", await response.Content.ReadAsStringAsync());
         Assert.Equal(3, proxy.Stats.Get("cluster.default/bookstore-v1.upstream_rq_total") + proxy.Stats.Get("cluster.default/bookstore-v2.upstream_rq_total"));
     }
+
+    private static RuntimeSnapshot DeadAndLive(RuntimeSnapshot snapshot, int deadPort, int livePort, uint maxEjectionPercent) => snapshot with
+    {
+        Clusters = snapshot.Clusters.ToDictionary(kv => kv.Key, kv => kv.Value with
+        {
+            Endpoints = [new EndpointModel("127.0.0.1", deadPort), new EndpointModel("127.0.0.1", livePort)],
+            Outlier = kv.Value.Outlier! with { MaxEjectionPercent = maxEjectionPercent },
+        }),
+    };
+
+    [Theory]
+    [InlineData(50u, true)]
+    [InlineData(10u, false)] // Envoy's default: with two hosts, 100 * 1 / 2 > 10, so nothing is ever ejected
+    public async Task Run_DeadEndpoint_IsEjectedAfterTwoLocalOriginFailuresWhenTheEjectionPercentAllows(uint maxEjectionPercent, bool ejected)
+    {
+        int deadPort;
+        await using (var dead = await TestBackend.StartAsync(ctx => Task.CompletedTask)) deadPort = dead.Port;
+        await using var live = await TestBackend.StartAsync(ctx => ctx.Response.WriteAsync("live"));
+        var snapshot = DeadAndLive(RuntimeHarness.Compile("bookstore-canary"), deadPort, live.Port, maxEjectionPercent);
+        await using var proxy = await RuntimeHarness.Start(snapshot);
+        using var client = RuntimeHarness.Client();
+        var url = $"http://127.0.0.1:{proxy.ListenerPorts[Listener]}/";
+        for (var i = 0; i < 40; i++)
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode); // retries cover the dead host either way
+        }
+        var retries = proxy.Stats.Get("cluster.default/bookstore-v1.upstream_rq_retry");
+        if (ejected)
+        {
+            Assert.Equal(2, retries); // the two failures that ejected the host, then traffic moves on
+            Assert.Equal(1, proxy.Stats.Get("cluster.default/bookstore-v1.outlier_detection.ejections_active"));
+            var clusters = await client.GetStringAsync($"http://127.0.0.1:{proxy.AdminPort}/clusters");
+            Assert.Contains($"default/bookstore-v1::127.0.0.1:{deadPort}::health_flags::/failed_outlier_check", clusters);
+        }
+        else
+        {
+            Assert.True(retries > 2, $"{retries} retries");
+            Assert.True(proxy.Stats.Get("cluster.default/bookstore-v1.outlier_detection.ejections_overflow") >= 1);
+        }
+    }
 }
