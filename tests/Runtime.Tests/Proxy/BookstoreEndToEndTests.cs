@@ -145,4 +145,23 @@ public sealed class BookstoreEndToEndTests
             Assert.True(proxy.Stats.Get("cluster.default/bookstore-v1.outlier_detection.ejections_overflow") >= 1);
         }
     }
+
+    [Fact]
+    public async Task Run_SlowUpstream_PerTryTimeoutsAreRetriedThen504()
+    {
+        var calls = 0;
+        await using var slow = await TestBackend.StartAsync(async ctx =>
+        {
+            Interlocked.Increment(ref calls);
+            try { await Task.Delay(TimeSpan.FromSeconds(5), ctx.RequestAborted); } catch (OperationCanceledException) { }
+        });
+        await using var proxy = await RuntimeHarness.Start(PointAt(RuntimeHarness.Compile("bookstore-canary"), slow.Port, slow.Port));
+        using var client = RuntimeHarness.Client();
+        var started = DateTime.UtcNow;
+        using var response = await client.GetAsync($"http://127.0.0.1:{proxy.ListenerPorts[Listener]}/");
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("upstream request timeout", await response.Content.ReadAsStringAsync());
+        Assert.Equal(3, calls); // per_try_timeout 1s, retry_on 5xx retries it, num_retries 2
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(2.9), TimeSpan.FromSeconds(8));
+    }
 }
