@@ -9,4 +9,8 @@ public sealed record ObjectMeta(
     ValueList<Label> Labels,
     ValueList<Label> Annotations,
     long Generation,
-    SourceLocation Origin);
+    SourceLocation Origin)
+{
+    /// <summary>The object's uid when the input carries one (manifests exported from a cluster do); null otherwise.</summary>
+    public string? Uid { get; init; }
+}

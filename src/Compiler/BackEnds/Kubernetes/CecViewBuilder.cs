@@ -21,10 +21,10 @@ internal static class CecViewBuilder
     /// The CEC Cilium's operator writes for a Gateway: the translation before agent completion (names unqualified, no
     /// config sources), owned by the Gateway (<c>controller: true</c>).
     /// </summary>
-    public static CecView FromGateway(CecModel cec, string gatewayName) => new(
+    public static CecView FromGateway(CecModel cec, Ir.Gateway gateway) => new(
         Kind,
         new ObjectMetaView(cec.Name, cec.Namespace, ObjectMetaView.Sorted(cec.Labels), ObjectMetaView.Sorted(cec.Annotations),
-            new OwnerView("gateway.networking.k8s.io/v1", "Gateway", gatewayName)),
+            OwnerView.OfGateway(gateway)),
         Services(cec.Services),
         BackendServices(cec.BackendServices),
         cec.Resources.Select(r => Indent(EnvoyJson.FormatIndented(Any.Pack(r)))).ToList());

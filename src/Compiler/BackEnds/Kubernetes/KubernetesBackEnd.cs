@@ -44,7 +44,7 @@ internal static class KubernetesBackEnd
             // The translator names the CEC after the Gateway; find the Gateway back the same way.
             var gateway = mesh.Gateways.Select(b => b.Gateway)
                 .First(g => g.Meta.Namespace == cec.Namespace && CecNaming.CecName(g.Meta.Name) == cec.Name);
-            result.Add((Cec(CecViewBuilder.FromGateway(cec, gateway.Meta.Name)), cec.Origin));
+            result.Add((Cec(CecViewBuilder.FromGateway(cec, gateway)), cec.Origin));
             var service = ServiceViewBuilder.Build(gateway, cec);
             result.Add((new Manifest("v1", "Service", cec.Namespace, cec.Name, ManifestTemplates.Render("service", service)), cec.Origin));
         }

@@ -4,10 +4,17 @@ namespace Meshc.Compiler.BackEnds.Kubernetes;
 internal sealed record KeyValueView(string Key, string Value);
 
 /// <summary>
-/// An ownerReference. There is no uid: meshc never sees the cluster, so it cannot know the owner's uid; the field is
-/// left out rather than invented (a made-up uid would point at nothing and make the garbage collector delete the object).
+/// An ownerReference, written only when the owner's uid is known (the input Gateway carries metadata.uid, as manifests
+/// exported from a cluster do). The API server refuses an ownerReference without a uid, and an invented uid would point
+/// at nothing and let the garbage collector delete the object, so without one the reference is left out and the
+/// manifests apply as they are (Cilium's operator adds the reference when it reconciles the same objects).
 /// </summary>
-internal sealed record OwnerView(string ApiVersion, string Kind, string Name);
+internal sealed record OwnerView(string ApiVersion, string Kind, string Name, string Uid)
+{
+    /// <summary>The Gateway as owner, or null when its uid is unknown.</summary>
+    public static OwnerView? OfGateway(Ir.Gateway gateway) =>
+        gateway.Meta.Uid is { } uid ? new OwnerView("gateway.networking.k8s.io/v1", "Gateway", gateway.Meta.Name, uid) : null;
+}
 
 /// <summary>The metadata of an emitted object. An empty namespace means a cluster-scoped object.</summary>
 internal sealed record ObjectMetaView(

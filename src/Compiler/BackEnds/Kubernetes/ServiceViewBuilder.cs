@@ -31,7 +31,7 @@ internal static class ServiceViewBuilder
             .ToList();
         return new ServiceView(
             new ObjectMetaView(cec.Name, cec.Namespace, Sorted(labels), Sorted(annotations),
-                new OwnerView("gateway.networking.k8s.io/v1", "Gateway", gateway.Meta.Name)),
+                OwnerView.OfGateway(gateway)),
             ports);
     }
 

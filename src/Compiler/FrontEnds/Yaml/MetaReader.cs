@@ -17,6 +17,6 @@ internal static class MetaReader
         }
         var ns = namespaced ? metadata.Str("namespace") ?? "default" : "";
         return new ObjectMeta(name, ns, metadata.Labels("labels"), metadata.Labels("annotations"),
-            metadata.Long("generation") ?? 1, obj.Location);
+            metadata.Long("generation") ?? 1, obj.Location) { Uid = metadata.Str("uid") };
     }
 }

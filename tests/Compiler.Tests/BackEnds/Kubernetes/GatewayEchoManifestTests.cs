@@ -24,12 +24,25 @@ public sealed class GatewayEchoManifestTests
         Assert.Equal("default", (string?)cec["metadata"]!["namespace"]);
         Assert.Equal("my-example-gateway", (string?)cec["metadata"]!["labels"]!["gateway.networking.k8s.io/gateway-name"]);
         Assert.Equal("false", (string?)cec["metadata"]!["annotations"]!["cec.cilium.io/use-original-source-address"]);
+        // The example's Gateway has no uid, and the API server refuses an ownerReference without one: none is written.
+        Assert.Null(cec["metadata"]!["ownerReferences"]);
+    }
+
+    [Fact]
+    public void Cec_GatewayWithUid_IsOwnedByIt()
+    {
+        var sources = ManifestFixture.Load(ManifestFixture.Example("gateway-echo"))
+            .Where(s => !s.Path.Contains("90-10"))
+            .Select(s => s.Path.EndsWith("02-gateway-and-route-50-50.yaml", StringComparison.Ordinal)
+                ? s with { Text = s.Text.Replace("  name: my-example-gateway\n", "  name: my-example-gateway\n  uid: 6f1c9a52-0d4e-4a8b-9c3e-2b7d8e1f0a11\n") }
+                : s);
+        var cec = ManifestFixture.Read(ManifestFixture.Compile(sources), "k8s/default/ciliumenvoyconfig-cilium-gateway-my-example-gateway.yaml");
         var owner = Assert.Single(cec["metadata"]!["ownerReferences"]!.AsArray())!;
         Assert.Equal("gateway.networking.k8s.io/v1", (string?)owner["apiVersion"]);
         Assert.Equal("Gateway", (string?)owner["kind"]);
         Assert.Equal("my-example-gateway", (string?)owner["name"]);
+        Assert.Equal("6f1c9a52-0d4e-4a8b-9c3e-2b7d8e1f0a11", (string?)owner["uid"]);
         Assert.True((bool)owner["controller"]!);
-        Assert.Null(owner["uid"]);
     }
 
     [Fact]

@@ -52,7 +52,6 @@ public sealed class GatewayServiceTests
         var cec = ManifestFixture.Read(files, $"k8s/infra/ciliumenvoyconfig-{expected}.yaml");
         Assert.Equal(expected, (string?)service["metadata"]!["name"]);
         Assert.Equal(expected, (string?)cec["metadata"]!["name"]);
-        // The owner reference names the Gateway itself, unshortened.
-        Assert.Equal(name, (string?)cec["metadata"]!["ownerReferences"]![0]!["name"]);
+        Assert.Equal(name, (string?)cec["metadata"]!["labels"]!["gateway.networking.k8s.io/gateway-name"]);
     }
 }
