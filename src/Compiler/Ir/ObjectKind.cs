@@ -15,4 +15,5 @@ public enum ObjectKind
     Workload,
     CiliumEnvoyConfig,
     CiliumClusterwideEnvoyConfig,
+    CiliumNetworkPolicy,
 }

@@ -1,4 +1,5 @@
 using Meshc.Compiler.Ir;
+using Meshc.Compiler.Text;
 
 namespace Meshc.Compiler.BackEnds.Bpf.Identities;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Meshc.Compiler.Text;
 using Meshc.Compiler.Ir;
 
 namespace Meshc.Compiler.BackEnds.Bpf.Identities;

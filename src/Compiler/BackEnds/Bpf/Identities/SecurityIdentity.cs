@@ -9,7 +9,7 @@ namespace Meshc.Compiler.BackEnds.Bpf.Identities;
 public sealed record SecurityIdentity(uint Id, IdentityKind Kind, ValueList<Label> Labels)
 {
     /// <summary>The label that carries a pod's namespace in its identity.</summary>
-    public const string NamespaceLabel = "io.kubernetes.pod.namespace";
+    public const string NamespaceLabel = Semantics.PolicySelectors.NamespaceLabel;
 
     /// <summary>Labels as <c>cilium-dbg</c> prints them: <c>k8s:app=x</c>, <c>reserved:world</c>, <c>cidr:10.0.0.0/8</c>.</summary>
     public string Display => string.Join(" ", Labels.Select(l => Kind switch

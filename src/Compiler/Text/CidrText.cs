@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Meshc.Compiler.BackEnds.Bpf.Identities;
+namespace Meshc.Compiler.Text;
 
 /// <summary>Parses, normalises and compares CIDRs (<c>a.b.c.d/n</c>; a bare address is a host prefix).</summary>
 public static class CidrText
