@@ -11,5 +11,7 @@ public enum EmitTargets
     Status = 2,
     /// <summary>The IR, for debugging and goldens.</summary>
     Ir = 4,
+    /// <summary>Cilium BPF map contents (policy, load balancer, ipcache) and identities under bpf/ (docs/bpf.md).</summary>
+    Bpf = 8,
     Default = Xds | Status,
 }

@@ -12,12 +12,21 @@ internal static class BackEndRunner
     public static CompiledBundle Build(Compilation compilation, Analysis analysis, EmitTargets targets, DiagnosticBag diagnostics)
     {
         var bundle = new BundleBuilder(compilation.Sources);
-        if (targets.HasFlag(EmitTargets.Xds))
+        Xds.Agent.XdsSnapshot? snapshot = null;
+        if (targets.HasFlag(EmitTargets.Xds) || targets.HasFlag(EmitTargets.Bpf))
         {
             // Gateways become CiliumEnvoyConfigs first (as Cilium's operator does); then every CEC, translated or
-            // given, is completed the way Cilium's agent does and written as one xDS snapshot.
+            // given, is completed the way Cilium's agent does and written as one xDS snapshot. The BPF maps need the
+            // proxy ports and redirects that completion assigns, so it runs for either target.
             var fromGateways = GatewayTranslator.Translate(analysis.Bound, compilation.Options);
-            XdsBackEnd.Build(analysis.Bound, fromGateways, compilation.Options, diagnostics, bundle);
+            var xdsBundle = targets.HasFlag(EmitTargets.Xds) ? bundle : new BundleBuilder(compilation.Sources);
+            snapshot = XdsBackEnd.Build(analysis.Bound, fromGateways, compilation.Options, diagnostics, xdsBundle);
+        }
+        if (targets.HasFlag(EmitTargets.Bpf) && !diagnostics.HasErrors)
+        {
+            var maps = Bpf.BpfBackEnd.Compile(analysis.Bound.Model, snapshot?.Redirects ?? [],
+                [.. snapshot?.ListenerPorts.Select(p => p.Port) ?? []], compilation.Options.ProxyPortBase, diagnostics);
+            if (!diagnostics.HasErrors) Bpf.BpfBackEnd.Write(maps, bundle);
         }
         if (targets.HasFlag(EmitTargets.Status)) Status.StatusBackEnd.Build(analysis.Status, bundle);
         if (targets.HasFlag(EmitTargets.Ir)) IrDump.IrBackEnd.Build(analysis.Bound.Model, bundle);

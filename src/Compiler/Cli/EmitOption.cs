@@ -1,6 +1,6 @@
 namespace Meshc.Compiler.Cli;
 
-/// <summary>Parses <c>--emit xds,status,ir</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
+/// <summary>Parses <c>--emit xds,status,ir,bpf</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
 public static class EmitOption
 {
     private static readonly Dictionary<string, EmitTargets> Values = new(StringComparer.OrdinalIgnoreCase)
@@ -8,6 +8,7 @@ public static class EmitOption
         ["xds"] = EmitTargets.Xds,
         ["status"] = EmitTargets.Status,
         ["ir"] = EmitTargets.Ir,
+        ["bpf"] = EmitTargets.Bpf,
     };
 
     public static string Names => string.Join(", ", Values.Keys);

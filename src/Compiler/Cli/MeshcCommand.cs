@@ -15,7 +15,7 @@ public static class MeshcCommand
     {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var output = new Option<string>("--output", "-o") { Description = "bundle folder to write", Required = true };
-        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir (default: xds,status)", AllowMultipleArgumentsPerToken = true };
+        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, bpf (default: xds,status)", AllowMultipleArgumentsPerToken = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
 
         var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose };
