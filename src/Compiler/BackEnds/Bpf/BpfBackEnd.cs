@@ -51,6 +51,7 @@ internal static class BpfBackEnd
         Add(bundle, maps.RevNat, "# INDEX  FRONTEND");
         Add(bundle, maps.Ipcache, "# PREFIX  IDENTITY  LABELS");
         bundle.AddText("bpf/identities.txt", IdentitiesText(maps));
+        bundle.AddText("bpf/policy.json", PolicyJson.Write(maps));
     }
 
     private static void Add(BundleBuilder bundle, BpfMap map, string heading)

@@ -33,10 +33,17 @@ public static class PolicyMapBuilder
             var labels = PolicySelectors.PodLabels(workload);
             var applying = rules.Where(r => PolicySelectors.Scoped(r.Policy.EndpointSelector, r.Policy.Meta.Namespace).Matches(labels)).ToList();
             var entries = new Dictionary<PolicyKey, (PolicyEntry Entry, PolicyRuleRef Ref)>();
+            var httpRules = new List<PolicyHttpRules>();
             foreach (var (policy, rule, reference) in applying)
             {
                 var egress = rule.Direction == PolicyDirection.Egress;
-                foreach (var id in PolicyPeers.Identities(rule, policy.Meta.Namespace, identities))
+                var peers = PolicyPeers.Identities(rule, policy.Meta.Namespace, identities);
+                if (!rule.Deny)
+                {
+                    foreach (var port in rule.Ports.Where(p => !p.Http.IsEmpty && p.Protocol is "TCP" or "ANY"))
+                        httpRules.Add(new PolicyHttpRules(reference.Cookie, egress, peers, port.Port, port.Port == 0 ? 65535 : port.LastPort, port.Http));
+                }
+                foreach (var id in peers)
                 {
                     foreach (var part in PolicyPorts.Parts(rule))
                     {
@@ -64,7 +71,7 @@ public static class PolicyMapBuilder
             var endpointId = index + 1;
             var map = BpfMap.Create(PolicyEndpoint.MapName(endpointId), PolicyKey.Size, PolicyEntry.Size, DefaultMaxEntries,
                 entries.Select(e => new BpfMapEntry(e.Key.ToBytes(), e.Value.Entry.ToBytes(), Describe(e.Key, e.Value.Entry, e.Value.Ref, identities))));
-            endpoints.Add(new PolicyEndpoint(endpointId, workload, identities.Workloads[workload.Key], map));
+            endpoints.Add(new PolicyEndpoint(endpointId, workload, identities.Workloads[workload.Key], map, httpRules));
         }
         return (endpoints, [.. rules.Select(r => r.Ref)]);
     }
