@@ -6,8 +6,8 @@ namespace Meshc.Runtime.Policy;
 /// <summary>An endpoint of a bundle: id, workload, identity, its policy map and the HTTP rules its proxy enforces.</summary>
 public sealed record PolicyEndpoint(int Id, string Workload, uint Identity, PolicyMap Map, IReadOnlyList<HttpRuleSet> Http);
 
-/// <summary>A Service frontend: its address and port, the L7 proxy port when a listener claims it, and its backends.</summary>
-public sealed record ServiceFrontend(string Service, string Address, int Port, int Protocol, int L7ProxyPort, IReadOnlyList<string> Backends);
+/// <summary>A Service frontend: address and port, the L7 proxy port when a listener claims it, its backends and the endpoints it selects.</summary>
+public sealed record ServiceFrontend(string Service, string Address, int Port, int Protocol, int L7ProxyPort, IReadOnlyList<string> Backends, IReadOnlyList<int> Endpoints);
 
 /// <summary>
 /// The BPF part of a bundle loaded for enforcement and traces: <c>bpf/policy.json</c> (identities, endpoints,
@@ -66,7 +66,8 @@ public sealed class PolicyBundle
             var frontends = root.GetProperty("frontends").EnumerateArray().Select(f => new ServiceFrontend(
                 f.GetProperty("service").GetString() ?? "", f.GetProperty("address").GetString() ?? "", f.GetProperty("port").GetInt32(),
                 f.GetProperty("protocol").GetInt32(), f.GetProperty("l7ProxyPort").GetInt32(),
-                [.. f.GetProperty("backends").EnumerateArray().Select(b => b.GetString() ?? "")])).ToList();
+                [.. f.GetProperty("backends").EnumerateArray().Select(b => b.GetString() ?? "")],
+                [.. f.GetProperty("endpoints").EnumerateArray().Select(b => b.GetInt32())])).ToList();
             var ipcache = new List<(uint, int, uint)>();
             if (files.TryGetValue("bpf/cilium_ipcache_v2.bin", out var ipcacheBytes))
             {

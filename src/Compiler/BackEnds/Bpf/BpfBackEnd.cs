@@ -15,7 +15,8 @@ internal static class BpfBackEnd
 {
     /// <summary>The maps of one compilation, before they are written.</summary>
     public sealed record BpfMaps(IdentityTable Identities, IReadOnlyList<PolicyEndpoint> Endpoints, IReadOnlyList<PolicyRuleRef> Rules,
-        PolicyProxyPorts ProxyPorts, BpfMap Services, BpfMap Backends, BpfMap RevNat, BpfMap Ipcache, IReadOnlyList<LbMapBuilder.Frontend> Frontends);
+        PolicyProxyPorts ProxyPorts, BpfMap Services, BpfMap Backends, BpfMap RevNat, BpfMap Ipcache, IReadOnlyList<LbMapBuilder.Frontend> Frontends,
+        IReadOnlyDictionary<string, IReadOnlyList<int>> ServiceEndpoints);
 
     public static BpfMaps Compile(MeshModel model, IReadOnlyList<ProxyRedirect> redirects, IReadOnlyList<int> takenPorts, int portBase, DiagnosticBag diagnostics)
     {
@@ -25,7 +26,12 @@ internal static class BpfBackEnd
         var (endpoints, rules) = PolicyMapBuilder.Build(model, identities, proxyPorts);
         var (services, backends, revNat, frontends) = LbMapBuilder.Build(model, redirects, diagnostics);
         var ipcache = IpcacheMapBuilder.Build(identities);
-        var maps = new BpfMaps(identities, endpoints, rules, proxyPorts, services, backends, revNat, ipcache, frontends);
+        // The endpoints each Service selects, so a trace to a Service reaches its pods even without EndpointSlices.
+        var serviceEndpoints = model.Services.ToDictionary(s => s.Key.QualifiedName, s => (IReadOnlyList<int>)[.. endpoints
+            .Where(e => !s.Selector.IsEmpty && e.Workload.Meta.Namespace == s.Meta.Namespace &&
+                        s.Selector.All(l => e.Workload.PodLabels.Contains(l)))
+            .Select(e => e.Id)]);
+        var maps = new BpfMaps(identities, endpoints, rules, proxyPorts, services, backends, revNat, ipcache, frontends, serviceEndpoints);
         CheckCapacity(maps, diagnostics);
         return maps;
     }

@@ -66,6 +66,9 @@ internal static class PolicyJson
                 json.WriteStartArray("backends");
                 foreach (var (address, port) in frontend.Backends) json.WriteStringValue($"{ClusterIps.Format(address)}:{port}");
                 json.WriteEndArray();
+                json.WriteStartArray("endpoints");
+                foreach (var id in maps.ServiceEndpoints.GetValueOrDefault(frontend.Service) ?? []) json.WriteNumberValue(id);
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
             json.WriteEndArray();
