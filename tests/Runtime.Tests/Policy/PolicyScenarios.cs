@@ -8,7 +8,7 @@ namespace Meshc.Runtime.Tests.Policy;
 /// <summary>Compiles three workloads and a policy on <c>bookstore</c>, and decides flows with the runtime's engine.</summary>
 internal static class PolicyScenarios
 {
-    private const string Workloads = """
+    public const string Workloads = """
         apiVersion: apps/v1
         kind: Deployment
         metadata: { name: bookstore, namespace: default }
