@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Meshc.Compiler.BackEnds;
 using Meshc.Compiler.Diagnostics;
+using Meshc.Compiler.FrontEnds.Dsl;
 using Meshc.Compiler.FrontEnds.Yaml;
 using Meshc.Compiler.Ir;
 using Meshc.Compiler.Passes;
@@ -57,10 +58,11 @@ public sealed class Compilation
     {
         var diagnostics = new DiagnosticBag();
         var builder = new MeshModelBuilder(diagnostics);
+        var dsl = new DslFrontEnd(Sources, builder, diagnostics);
         foreach (var source in Sources)
         {
-            // The DSL front end joins here; until then every source is read as YAML.
-            KubernetesReader.Read(source, builder, diagnostics);
+            if (source.Kind == SourceKind.Dsl) dsl.Read(source);
+            else KubernetesReader.Read(source, builder, diagnostics);
         }
         var model = builder.Build();
         var analysis = PassPipeline.Run(model, Options, diagnostics);

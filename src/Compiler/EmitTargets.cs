@@ -11,7 +11,11 @@ public enum EmitTargets
     Status = 2,
     /// <summary>The IR, for debugging and goldens.</summary>
     Ir = 4,
+    /// <summary>The Gateway API, CiliumEnvoyConfig and Service manifests equivalent to the input (what a DSL program means as YAML).</summary>
+    GatewayApi = 8,
+    /// <summary>Kubernetes manifests: the CiliumEnvoyConfigs and Services Cilium would run, and status patches.</summary>
+    K8s = 16,
     /// <summary>Cilium BPF map contents (policy, load balancer, ipcache) and identities under bpf/ (docs/bpf.md).</summary>
-    Bpf = 8,
+    Bpf = 32,
     Default = Xds | Status,
 }

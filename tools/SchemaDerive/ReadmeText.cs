@@ -65,7 +65,7 @@ internal static class ReadmeText
             - Every object: `apiVersion` (the versions its file serves), `kind`, `metadata` (open, but `name` and
               `namespace` are strings and `labels`/`annotations` string maps) and `status` (open: meshc computes status).
 
-            The check (`src/Compiler/FrontEnds/Yaml/Schema/`) evaluates exactly the keywords above and asserts `format`;
+            The check (`src/Compiler/Schemas/`) evaluates exactly the keywords above and asserts `format`;
             it refuses to load a schema with any other keyword, so a schema never promises a check that does not run.
 
             ## Not checked (deliberately)

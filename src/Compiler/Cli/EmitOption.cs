@@ -1,6 +1,6 @@
 namespace Meshc.Compiler.Cli;
 
-/// <summary>Parses <c>--emit xds,status,ir,bpf</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
+/// <summary>Parses <c>--emit xds,status,ir,k8s,bpf</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
 public static class EmitOption
 {
     private static readonly Dictionary<string, EmitTargets> Values = new(StringComparer.OrdinalIgnoreCase)
@@ -8,6 +8,8 @@ public static class EmitOption
         ["xds"] = EmitTargets.Xds,
         ["status"] = EmitTargets.Status,
         ["ir"] = EmitTargets.Ir,
+        ["gateway-api"] = EmitTargets.GatewayApi,
+        ["k8s"] = EmitTargets.K8s,
         ["bpf"] = EmitTargets.Bpf,
     };
 

@@ -14,8 +14,8 @@ public static class MeshcCommand
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
-        var output = new Option<string>("--output", "-o") { Description = "bundle folder to write", Required = true };
-        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, bpf (default: xds,status)", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--output", "-o") { Description = "bundle folder to write, or - for the k8s manifests as one YAML stream on stdout", Required = true };
+        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf (default: xds,status)", AllowMultipleArgumentsPerToken = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
 
         var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose };
@@ -36,7 +36,7 @@ public static class MeshcCommand
 
         var root = new RootCommand("meshc: compiles Gateway API, CiliumEnvoyConfig and mesh DSL into Envoy xDS bundles")
         {
-            compile, check, trace,
+            compile, check, trace, FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -55,9 +55,19 @@ public static class MeshcCommand
             stderr.WriteLine($"meshc: unknown --emit value '{bad}' (expected {EmitOption.Names})");
             return ExitCodes.UsageOrIo;
         }
+        if (output == "-" && !targets.HasFlag(EmitTargets.K8s))
+        {
+            stderr.WriteLine("meshc: -o - writes Kubernetes manifests to stdout; add --emit k8s");
+            return ExitCodes.UsageOrIo;
+        }
         var (result, loadFailed) = Load(inputs, stderr, verbose, c => c.Emit(targets));
         if (loadFailed) return ExitCodes.UsageOrIo;
         if (result!.Bundle is null) return ExitCodes.InputErrors;
+        if (output == "-")
+        {
+            stdout.Write(BackEnds.Kubernetes.KubernetesBackEnd.Stream(result.Bundle));
+            return ExitCodes.Ok;
+        }
         try
         {
             BundleWriter.Write(result.Bundle, output);

@@ -14,7 +14,8 @@ public sealed record MeshModel(
     ValueList<Secret> Secrets,
     ValueList<NamespaceObject> Namespaces,
     ValueList<Workload> Workloads,
-    ValueList<EnvoyConfig> EnvoyConfigs)
+    ValueList<EnvoyConfig> EnvoyConfigs,
+    ValueList<Policy> Policies)
 {
     /// <summary>
     /// CiliumNetworkPolicies, for the BPF back end. Left out of the printed IR when there are none, so the IR of a
@@ -26,5 +27,5 @@ public sealed record MeshModel(
     public static readonly MeshModel Empty = new(
         ValueList<GatewayClass>.Empty, ValueList<Gateway>.Empty, ValueList<Route>.Empty, ValueList<ReferenceGrant>.Empty,
         ValueList<Service>.Empty, ValueList<EndpointSet>.Empty, ValueList<Secret>.Empty, ValueList<NamespaceObject>.Empty,
-        ValueList<Workload>.Empty, ValueList<EnvoyConfig>.Empty);
+        ValueList<Workload>.Empty, ValueList<EnvoyConfig>.Empty, ValueList<Policy>.Empty);
 }

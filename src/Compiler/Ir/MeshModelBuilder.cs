@@ -34,7 +34,7 @@ public sealed class MeshModelBuilder
 
         var policies = All<NetworkPolicy>();
         return new MeshModel(All<GatewayClass>(), All<Gateway>(), All<Route>(), All<ReferenceGrant>(), All<Service>(),
-            All<EndpointSet>(), All<Secret>(), All<NamespaceObject>(), All<Workload>(), All<EnvoyConfig>())
+            All<EndpointSet>(), All<Secret>(), All<NamespaceObject>(), All<Workload>(), All<EnvoyConfig>(), All<Policy>())
         {
             NetworkPolicies = policies.IsEmpty ? default : policies,
         };

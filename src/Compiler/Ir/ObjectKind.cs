@@ -16,4 +16,6 @@ public enum ObjectKind
     CiliumEnvoyConfig,
     CiliumClusterwideEnvoyConfig,
     CiliumNetworkPolicy,
+    /// <summary>A DSL network policy (<see cref="Policy"/>).</summary>
+    Policy,
 }

@@ -32,21 +32,24 @@ internal static class XdsBackEnd
         valid = EmitValidation.Check(bootstrap, BootstrapBuilder.NodeName, SourceLocation.None, diagnostics) && valid;
         if (!valid || diagnostics.HasErrors) return null;
 
-        bundle.AddText(XdsFiles.Listeners, Discovery(EnvoyTypeUrls.Listener, snapshot.Listeners));
-        bundle.AddText(XdsFiles.Routes, Discovery(EnvoyTypeUrls.RouteConfiguration, snapshot.Routes));
-        bundle.AddText(XdsFiles.Clusters, Discovery(EnvoyTypeUrls.Cluster, snapshot.Clusters));
-        bundle.AddText(XdsFiles.Endpoints, Discovery(EnvoyTypeUrls.ClusterLoadAssignment, snapshot.Endpoints));
-        foreach (var route in snapshot.Routes)
-            bundle.AddText(XdsFiles.Route(route.Name), Discovery(EnvoyTypeUrls.RouteConfiguration, [route]));
-        foreach (var endpoints in snapshot.Endpoints)
-            bundle.AddText(XdsFiles.Endpoint(endpoints.Name), Discovery(EnvoyTypeUrls.ClusterLoadAssignment, [endpoints]));
-        foreach (var secret in snapshot.Secrets)
-            bundle.AddText(XdsFiles.Secret(secret.Name), Discovery(EnvoyTypeUrls.Secret, [secret]));
+        var routes = Formatted(snapshot.Routes);
+        var endpoints = Formatted(snapshot.Endpoints);
+        var secrets = Formatted(snapshot.Secrets);
+        bundle.AddText(XdsFiles.Listeners, DiscoveryFile.Write(EnvoyTypeUrls.Listener, Formatted(snapshot.Listeners).Select(r => r.Json).ToList()));
+        bundle.AddText(XdsFiles.Routes, DiscoveryFile.Write(EnvoyTypeUrls.RouteConfiguration, routes.Select(r => r.Json).ToList()));
+        bundle.AddText(XdsFiles.Clusters, DiscoveryFile.Write(EnvoyTypeUrls.Cluster, Formatted(snapshot.Clusters).Select(r => r.Json).ToList()));
+        bundle.AddText(XdsFiles.Endpoints, DiscoveryFile.Write(EnvoyTypeUrls.ClusterLoadAssignment, endpoints.Select(r => r.Json).ToList()));
+        foreach (var (name, json) in routes)
+            bundle.AddText(XdsFiles.Route(name), DiscoveryFile.Write(EnvoyTypeUrls.RouteConfiguration, [json]));
+        foreach (var (name, json) in endpoints)
+            bundle.AddText(XdsFiles.Endpoint(name), DiscoveryFile.Write(EnvoyTypeUrls.ClusterLoadAssignment, [json]));
+        foreach (var (name, json) in secrets)
+            bundle.AddText(XdsFiles.Secret(name), DiscoveryFile.Write(EnvoyTypeUrls.Secret, [json]));
         bundle.AddText(XdsFiles.Redirects, RedirectsFile.Write(snapshot.ListenerPorts, snapshot.Redirects));
         bundle.AddText(XdsFiles.Bootstrap, BootstrapBuilder.Write(bootstrap));
         return snapshot;
     }
 
-    private static string Discovery(string typeUrl, IEnumerable<AgentResource> resources) =>
-        DiscoveryFile.Write(typeUrl, resources.Select(r => r.Message));
+    private static List<(string Name, string Json)> Formatted(IEnumerable<AgentResource> resources) =>
+        resources.Select(r => (r.Name, DiscoveryFile.Format(r.Message))).ToList();
 }

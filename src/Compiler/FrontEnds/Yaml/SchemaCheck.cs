@@ -1,5 +1,5 @@
 using Meshc.Compiler.Diagnostics;
-using Meshc.Compiler.FrontEnds.Yaml.Schema;
+using Meshc.Compiler.Schemas;
 
 namespace Meshc.Compiler.FrontEnds.Yaml;
 

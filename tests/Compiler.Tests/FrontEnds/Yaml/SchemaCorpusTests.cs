@@ -1,6 +1,6 @@
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.FrontEnds.Yaml;
-using Meshc.Compiler.FrontEnds.Yaml.Schema;
+using Meshc.Compiler.Schemas;
 using Meshc.Compiler.Text;
 using Xunit.Abstractions;
 

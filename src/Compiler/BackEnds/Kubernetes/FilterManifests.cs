@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Meshc.Compiler.Ir;
+
+namespace Meshc.Compiler.BackEnds.Kubernetes;
+
+/// <summary>A route or backend filter as the Gateway API spells it.</summary>
+internal static class FilterManifests
+{
+    public static JsonNode Filter(RouteFilter filter) => filter switch
+    {
+        HeaderModifierFilter h => h.Direction == HeaderDirection.Request
+            ? new JsonObject { ["type"] = "RequestHeaderModifier", ["requestHeaderModifier"] = Headers(h) }
+            : new JsonObject { ["type"] = "ResponseHeaderModifier", ["responseHeaderModifier"] = Headers(h) },
+        RequestRedirectFilter r => new JsonObject
+        {
+            ["type"] = "RequestRedirect",
+            ["requestRedirect"] = new JsonObject().Opt("scheme", r.Scheme).Opt("hostname", r.Hostname).Opt("path", Path(r.Path))
+                .Opt("port", r.Port).Opt("statusCode", r.StatusCode),
+        },
+        UrlRewriteFilter u => new JsonObject
+        {
+            ["type"] = "URLRewrite",
+            ["urlRewrite"] = new JsonObject().Opt("hostname", u.Hostname).Opt("path", Path(u.Path)),
+        },
+        RequestMirrorFilter m => new JsonObject
+        {
+            ["type"] = "RequestMirror",
+            ["requestMirror"] = new JsonObject { ["backendRef"] = RouteManifests.Target(m.Backend) }
+                .Opt("fraction", m.Denominator == 100 && m.Numerator == 100 ? null : new JsonObject { ["numerator"] = m.Numerator, ["denominator"] = m.Denominator }),
+        },
+        UnsupportedFilter u => new JsonObject { ["type"] = u.Type },
+        _ => new JsonObject(),
+    };
+
+    private static JsonObject Headers(HeaderModifierFilter h) => new JsonObject()
+        .OptList("set", h.Set, Header).OptList("add", h.Add, Header).OptList("remove", h.Remove, r => JsonValue.Create(r));
+
+    private static JsonNode Header(HeaderValue h) => new JsonObject { ["name"] = h.Name, ["value"] = h.Value };
+
+    private static JsonObject? Path(PathModifier? p) => p switch
+    {
+        null => null,
+        { Kind: PathModifierKind.ReplaceFullPath } => new JsonObject { ["type"] = "ReplaceFullPath", ["replaceFullPath"] = p.Value },
+        _ => new JsonObject { ["type"] = "ReplacePrefixMatch", ["replacePrefixMatch"] = p.Value },
+    };
+}

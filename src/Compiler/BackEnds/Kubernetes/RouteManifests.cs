@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Meshc.Compiler.Ir;
+
+namespace Meshc.Compiler.BackEnds.Kubernetes;
+
+/// <summary>HTTPRoute and GRPCRoute manifests: parents, hostnames, and each rule's matches, filters, backends, timeouts and retry.</summary>
+internal static class RouteManifests
+{
+    public static JsonObject Route(Route r)
+    {
+        var spec = new JsonObject()
+            .OptList("parentRefs", r.ParentRefs, p => new JsonObject { ["group"] = p.Group, ["kind"] = p.Kind }
+                .Opt("namespace", p.Namespace).Opt("name", p.Name).Opt("sectionName", p.SectionName).Opt("port", p.Port))
+            .OptList("hostnames", r.Hostnames, h => JsonValue.Create(h))
+            .OptList("rules", r.Rules, rule => Rule(rule, r.Kind));
+        var obj = ManifestJson.Object(RouteGroupKind.GatewayGroup + "/v1", r.KindName, r.Meta);
+        obj["spec"] = spec;
+        return obj;
+    }
+
+    private static JsonObject Rule(RouteRule rule, RouteKind kind)
+    {
+        var json = new JsonObject().Opt("name", rule.Name)
+            .OptList("matches", rule.Matches, m => kind == RouteKind.Grpc ? GrpcMatch(m) : HttpMatch(m))
+            .OptList("filters", rule.Filters, FilterManifests.Filter)
+            .OptList("backendRefs", rule.Backends, Backend);
+        if (rule.Timeouts is { } t)
+            json["timeouts"] = new JsonObject()
+                .Opt("request", t.Request is { } rq ? ManifestJson.Duration(rq) : null)
+                .Opt("backendRequest", t.BackendRequest is { } b ? ManifestJson.Duration(b) : null);
+        if (rule.Retry is { } retry)
+            json["retry"] = new JsonObject()
+                .OptList("codes", retry.Codes, c => JsonValue.Create(c))
+                .Opt("attempts", retry.Attempts)
+                .Opt("backoff", retry.Backoff is { } bo ? ManifestJson.Duration(bo) : null);
+        return json;
+    }
+
+    private static JsonObject HttpMatch(RouteMatch m)
+    {
+        var json = new JsonObject();
+        if (m.Path is { } p)
+            json["path"] = new JsonObject
+            {
+                ["type"] = p.Kind switch { PathMatchKind.Exact => "Exact", PathMatchKind.Regex => "RegularExpression", _ => "PathPrefix" },
+                ["value"] = p.Value,
+            };
+        return json.OptList("headers", m.Headers, KeyValue).OptList("queryParams", m.QueryParams, KeyValue).Opt("method", m.Method);
+    }
+
+    private static JsonObject GrpcMatch(RouteMatch m)
+    {
+        var json = new JsonObject();
+        if (m.GrpcMethod is { } g)
+            json["method"] = new JsonObject { ["type"] = MatchType(g.Kind) }.Opt("service", g.Service).Opt("method", g.Method);
+        return json.OptList("headers", m.Headers, KeyValue);
+    }
+
+    private static JsonNode KeyValue(KeyValueMatch k) => new JsonObject { ["type"] = MatchType(k.Kind), ["name"] = k.Name, ["value"] = k.Value };
+
+    private static string MatchType(StringMatchKind kind) => kind == StringMatchKind.Regex ? "RegularExpression" : "Exact";
+
+    public static JsonObject Backend(BackendRef b) => Target(b).Opt("weight", b.Weight).OptList("filters", b.Filters, FilterManifests.Filter);
+
+    /// <summary>The object a backendRef names (a mirror's backendRef has no weight or filters).</summary>
+    public static JsonObject Target(BackendRef b) => new JsonObject { ["group"] = b.Group, ["kind"] = b.Kind, ["name"] = b.Name }
+        .Opt("namespace", b.Namespace).Opt("port", b.Port);
+}

@@ -1,0 +1,33 @@
+using Meshc.Compiler.Ir;
+
+namespace Meshc.Compiler.FrontEnds.Dsl.Writing;
+
+/// <summary>Writes a rule's filters as DSL actions (redirect, rewrite, mirror, request/response header edits).</summary>
+internal static class FilterWriter
+{
+    /// <summary>The action text, or null for a filter the DSL cannot spell (an unsupported filter kind).</summary>
+    public static string? Filter(RouteFilter filter) => filter switch
+    {
+        RequestRedirectFilter r => "redirect" + Opt("scheme", r.Scheme, DslText.Word) + Opt("host", r.Hostname, DslText.Value) +
+            (r.Port is { } p ? " port " + DslText.Int(p) : "") + Path(r.Path) + (r.StatusCode == 302 ? "" : " status " + DslText.Int(r.StatusCode)),
+        UrlRewriteFilter u => "rewrite" + Opt("host", u.Hostname, DslText.Value) + Path(u.Path),
+        RequestMirrorFilter m => "mirror " + RouteWriter.Target(m.Backend) +
+            (m.Denominator == 100 ? (m.Numerator == 100 ? "" : $" {m.Numerator}%") : $" {m.Numerator} of {m.Denominator}"),
+        HeaderModifierFilter h => (h.Direction == HeaderDirection.Request ? "request" : "response") +
+            (h.Set.IsEmpty ? "" : " set " + string.Join(", ", h.Set.Select(Header))) +
+            (h.Add.IsEmpty ? "" : " add " + string.Join(", ", h.Add.Select(Header))) +
+            (h.Remove.IsEmpty ? "" : " remove " + string.Join(", ", h.Remove.Select(DslText.Value))),
+        _ => null,
+    };
+
+    private static string Opt(string keyword, string? value, Func<string, string> spell) => value is null ? "" : $" {keyword} {spell(value)}";
+
+    private static string Path(PathModifier? p) => p switch
+    {
+        { Kind: PathModifierKind.ReplaceFullPath } => " path " + DslText.Value(p.Value),
+        { Kind: PathModifierKind.ReplacePrefixMatch } => " prefix " + DslText.Value(p.Value),
+        _ => "",
+    };
+
+    private static string Header(HeaderValue h) => $"{DslText.Value(h.Name)}={DslText.Value(h.Value)}";
+}

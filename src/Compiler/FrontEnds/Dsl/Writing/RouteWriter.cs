@@ -1,0 +1,68 @@
+using System.Text;
+using Meshc.Compiler.Ir;
+
+namespace Meshc.Compiler.FrontEnds.Dsl.Writing;
+
+/// <summary>Writes a gateway route (HTTPRoute or GRPCRoute): parents and hosts on the first line, one rule per line.</summary>
+internal static class RouteWriter
+{
+    public static void Route(StringBuilder sb, Route r, int depth)
+    {
+        sb.Append(WriteParts.Pad(depth)).Append(r.Kind == RouteKind.Grpc ? "grpc-route " : "route ").Append(DslText.Word(r.Meta.Name));
+        if (!r.ParentRefs.IsEmpty) sb.Append(" on ").Append(string.Join(", ", r.ParentRefs.Select(Parent)));
+        if (!r.Hostnames.IsEmpty) sb.Append(" host ").Append(string.Join(", ", r.Hostnames.Select(DslText.Value)));
+        sb.Append(WriteParts.Metadata(r.Meta));
+        if (r.Rules.IsEmpty) { sb.Append('\n'); return; }
+        sb.Append(" {\n");
+        foreach (var rule in r.Rules) sb.Append(WriteParts.Pad(depth + 1)).Append(Rule(rule, r.Kind)).Append('\n');
+        sb.Append(WriteParts.Pad(depth)).Append("}\n");
+    }
+
+    private static string Parent(ParentRef p) =>
+        DslText.Word(p.Namespace is null ? p.Name : $"{p.Namespace}/{p.Name}") +
+        (p.SectionName is { } s ? " listener " + DslText.Word(s) : "") +
+        (p.Port is { } port ? " port " + DslText.Int(port) : "");
+
+    private static string Rule(RouteRule rule, RouteKind kind)
+    {
+        var parts = new List<string> { "rule" };
+        if (rule.Name is { } name) parts.Add(DslText.Word(name) + ":");
+        if (!rule.Matches.IsEmpty) parts.Add(string.Join(" or ", rule.Matches.Select(m => Match(m, kind))));
+        if (!rule.Backends.IsEmpty) parts.Add("to " + string.Join(", ", rule.Backends.Select(Backend)));
+        parts.AddRange(rule.Filters.Select(FilterWriter.Filter).OfType<string>());
+        if (rule.Timeouts is { } t)
+            parts.Add("timeout" + (t.Request is { } rq ? " " + DslText.Duration(rq) : "") + (t.BackendRequest is { } b ? " backend " + DslText.Duration(b) : ""));
+        if (rule.Retry is { } retry)
+            parts.Add("retry" + (retry.Attempts is { } a ? " " + DslText.Int(a) : "") +
+                (retry.Codes.IsEmpty ? "" : " on " + string.Join(", ", retry.Codes.Select(c => DslText.Int(c)))) +
+                (retry.Backoff is { } bo ? " backoff " + DslText.Duration(bo) : ""));
+        return string.Join(" ", parts);
+    }
+
+    private static string Match(RouteMatch m, RouteKind kind)
+    {
+        var parts = new List<string>();
+        switch (m.Path)
+        {
+            case { Kind: PathMatchKind.Prefix } p: parts.Add(DslText.Path(p.Value) is var text && text.StartsWith('/') ? text : "prefix " + text); break;
+            case { Kind: PathMatchKind.Exact } p: parts.Add("exact " + DslText.Value(p.Value)); break;
+            case { Kind: PathMatchKind.Regex } p: parts.Add("regex " + DslText.Value(p.Value)); break;
+        }
+        if (!m.Headers.IsEmpty) parts.Add("header " + string.Join(", ", m.Headers.Select(KeyMatch)));
+        if (!m.QueryParams.IsEmpty) parts.Add("query " + string.Join(", ", m.QueryParams.Select(KeyMatch)));
+        if (m.Method is { } method) parts.Add("method " + DslText.Value(method));
+        if (m.GrpcMethod is { } g)
+            parts.Add(g.Kind == StringMatchKind.Regex
+                ? $"method regex {DslText.Value(g.Service ?? "*")} {DslText.Value(g.Method ?? "*")}"
+                : "method " + DslText.Value(g.Method is null ? g.Service ?? "*" : $"{g.Service ?? "*"}/{g.Method}"));
+        return string.Join(" ", parts);
+    }
+
+    private static string KeyMatch(KeyValueMatch k) =>
+        DslText.Value(k.Name) + (k.Kind == StringMatchKind.Regex ? "~" : "=") + DslText.Value(k.Value);
+
+    public static string Backend(BackendRef b) => Target(b) + (b.Weight == 1 ? "" : " " + DslText.Int(b.Weight));
+
+    public static string Target(BackendRef b) =>
+        DslText.Word(b.Namespace is null ? b.Name : $"{b.Namespace}/{b.Name}") + (b.Port is { } p ? ":" + DslText.Int(p) : "");
+}

@@ -1,0 +1,3 @@
+# Proves: a string without its closing quote is reported and the line still parses.
+# Expected: MC0151 at 3:31; no bundle.
+service a port 80 labels team="shop
