@@ -20,6 +20,8 @@ internal static class BpfBackEnd
 
     public static BpfMaps Compile(MeshModel model, IReadOnlyList<ProxyRedirect> redirects, IReadOnlyList<int> takenPorts, int portBase, DiagnosticBag diagnostics)
     {
+        // The DSL's policies join the CiliumNetworkPolicies in the form those take; names keep both apart by kind.
+        model = model with { NetworkPolicies = model.NetworkPolicies.Concat(model.Policies.Select(DslPolicyLowering.Lower)).ToValueList() };
         var cidrs = model.NetworkPolicies.SelectMany(p => p.Rules).SelectMany(r => r.Peers).Select(p => p.Cidr).OfType<string>();
         var identities = IdentityAllocator.Allocate(model, cidrs);
         var proxyPorts = AllocateProxyPorts(takenPorts, portBase);

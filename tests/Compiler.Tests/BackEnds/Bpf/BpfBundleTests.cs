@@ -124,6 +124,24 @@ public sealed class BpfBundleTests
         Assert.Equal(["MC0450", "MC0451", "MC0452"], diagnostics.ToImmutableSorted().Select(d => d.Code.Value).Order());
     }
 
+    [Fact]
+    public void Emit_DslPolicy_LoweredIntoThePolicyMap()
+    {
+        const string dsl = """
+            workload api pods app=api
+            workload web pods app=web
+            policy api-access select app=api {
+              allow from app=web port 8080 http GET /books
+              allow to * port 53 udp
+            }
+            """;
+        var result = Compilation.Create([new SourceText("p.dsl", dsl)]).Emit(EmitTargets.Bpf);
+        Assert.NotNull(result.Bundle);
+        var dump = System.Text.Encoding.UTF8.GetString(result.Bundle!.Files.Single(f => f.Path == "bpf/cilium_policy_v2_00001.txt").Content);
+        Assert.Contains("Allow  Ingress  257  k8s:app=web k8s:io.kubernetes.pod.namespace=default  8080/TCP  10000  24  0xFFFFFF9A  default/api-access ingress[0]", dump);
+        Assert.Contains("Allow  Egress   0  reserved:unknown  53/UDP  NONE  24  0xFFFFFF01  default/api-access egress[0]", dump);
+    }
+
     [Theory]
     [InlineData(8080, 8080, "8080/16")]
     [InlineData(9000, 9015, "9000/13 9008/13")]
