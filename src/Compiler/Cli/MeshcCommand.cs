@@ -97,18 +97,18 @@ public static class MeshcCommand
 
     private static int Trace(string[] inputs, string from, string to, string? http, TextWriter stdout, TextWriter stderr)
     {
-        Runtime.Policy.PolicyBundle? bundle;
+        Meshc.PolicyEngine.PolicyBundle? bundle;
         string? error;
         if (inputs.Length == 1 && File.Exists(Path.Combine(inputs[0], BundleBuilder.ManifestPath)))
         {
-            (bundle, error) = Runtime.Policy.PolicyBundle.LoadFolder(inputs[0]);
+            (bundle, error) = Meshc.PolicyEngine.PolicyBundle.LoadFolder(inputs[0]);
         }
         else
         {
             var (result, loadFailed) = Load(inputs, stderr, verbose: false, c => c.Emit(EmitTargets.Bpf));
             if (loadFailed) return ExitCodes.UsageOrIo;
             if (result!.Bundle is null) return ExitCodes.InputErrors;
-            (bundle, error) = Runtime.Policy.PolicyBundle.Load(result.Bundle.Files.ToDictionary(f => f.Path, f => f.Content));
+            (bundle, error) = Meshc.PolicyEngine.PolicyBundle.Load(result.Bundle.Files.ToDictionary(f => f.Path, f => f.Content));
         }
         if (bundle is null)
         {

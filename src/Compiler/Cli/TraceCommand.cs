@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
-using Meshc.Runtime.Policy;
+using Meshc.PolicyEngine;
 
 namespace Meshc.Compiler.Cli;
 

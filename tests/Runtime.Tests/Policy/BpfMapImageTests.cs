@@ -1,4 +1,4 @@
-using Meshc.Runtime.Policy;
+using Meshc.PolicyEngine;
 
 namespace Meshc.Runtime.Tests.Policy;
 

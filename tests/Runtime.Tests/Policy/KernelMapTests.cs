@@ -1,7 +1,7 @@
 using Meshc.Compiler;
 using Meshc.Compiler.Text;
-using Meshc.Runtime.Policy;
-using Meshc.Runtime.Policy.Kernel;
+using Meshc.PolicyEngine;
+using Meshc.PolicyEngine.Kernel;
 using Xunit.Abstractions;
 
 namespace Meshc.Runtime.Tests.Policy;

@@ -1,7 +1,7 @@
 using System.Net;
 using Meshc.Compiler;
 using Meshc.Compiler.Text;
-using Meshc.Runtime.Policy;
+using Meshc.PolicyEngine;
 
 namespace Meshc.Runtime.Tests.Policy;
 

@@ -1,4 +1,4 @@
-namespace Meshc.Runtime.Policy;
+namespace Meshc.PolicyEngine;
 
 /// <summary>What the datapath does with a packet, named as Cilium's drop reasons.</summary>
 public enum PolicyOutcome

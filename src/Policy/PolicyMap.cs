@@ -1,4 +1,4 @@
-namespace Meshc.Runtime.Policy;
+namespace Meshc.PolicyEngine;
 
 /// <summary>
 /// An endpoint's policy map in process with LPM-trie semantics: a lookup with the full 64-bit prefix returns the

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Meshc.Runtime.Policy;
+namespace Meshc.PolicyEngine;
 
 /// <summary>A decoded <c>struct policy_key</c>: prefix length (data bits from offset 4), identity, direction, protocol, port.</summary>
 public readonly record struct PolicyMapKey(uint PrefixLength, uint Identity, bool Egress, byte Protocol, ushort Port)

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Meshc.Runtime.Policy;
+namespace Meshc.PolicyEngine;
 
 /// <summary>
 /// One <c>bpf/&lt;map&gt;.bin</c> of a bundle, verified: the magic <c>MCBPF\0</c>, format version 1, the key and value

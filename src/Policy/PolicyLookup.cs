@@ -1,4 +1,4 @@
-namespace Meshc.Runtime.Policy;
+namespace Meshc.PolicyEngine;
 
 /// <summary>
 /// Cilium's <c>__policy_can_access</c> over an in-process policy map: look up the remote identity (L3) with the full

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Meshc.Runtime.Policy;
+namespace Meshc.PolicyEngine;
 
 /// <summary>A decoded <c>struct policy_entry</c>.</summary>
 public readonly record struct PolicyMapValue(ushort ProxyPort, bool Deny, byte LpmPrefixLength, byte AuthType, bool HasExplicitAuth, uint Precedence, uint Cookie)

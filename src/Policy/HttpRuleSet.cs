@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Meshc.Runtime.Policy;
+namespace Meshc.PolicyEngine;
 
 /// <summary>One HTTP rule: method and path are regular expressions matched in full; headers are <c>Name</c> or <c>Name: value</c>.</summary>
 public sealed record HttpRule(string? Method, string? Path, IReadOnlyList<string> Headers)

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 
-namespace Meshc.Runtime.Policy;
+namespace Meshc.PolicyEngine;
 
 /// <summary>An endpoint of a bundle: id, workload, identity, its policy map and the HTTP rules its proxy enforces.</summary>
 public sealed record PolicyEndpoint(int Id, string Workload, uint Identity, PolicyMap Map, IReadOnlyList<HttpRuleSet> Http);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace Meshc.Runtime.Policy.Kernel;
+namespace Meshc.PolicyEngine.Kernel;
 
 /// <summary>
 /// The Linux <c>bpf(2)</c> commands the loader needs, through <c>syscall(2)</c> (x86-64 number 321). Each call fills

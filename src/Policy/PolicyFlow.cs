@@ -1,4 +1,4 @@
-namespace Meshc.Runtime.Policy;
+namespace Meshc.PolicyEngine;
 
 /// <summary>An HTTP request as the L7 policy sees it.</summary>
 public sealed record HttpRequestInfo(string Method, string Path, IReadOnlyDictionary<string, string> Headers);

@@ -1,4 +1,4 @@
-namespace Meshc.Runtime.Policy.Kernel;
+namespace Meshc.PolicyEngine.Kernel;
 
 /// <summary>
 /// A real BPF map filled from a bundle's map image: created with <c>bpf(BPF_MAP_CREATE)</c>, filled entry by entry,
