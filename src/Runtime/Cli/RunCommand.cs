@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+using Meshc.Compiler;
+using Meshc.Compiler.Bundle;
+using Meshc.Compiler.Cli;
+using Meshc.Compiler.Diagnostics;
+using Meshc.Compiler.FrontEnds;
+using Meshc.Runtime.Loading;
+using Meshc.Runtime.Model;
+using Meshc.Runtime.Proxy;
+
+namespace Meshc.Runtime.Cli;
+
+/// <summary>
+/// <c>meshc run</c>: loads a bundle folder (or compiles inputs into one first), starts the listeners, optionally demo
+/// backends and the admin port, prints what serves where, reloads a watched bundle folder, and runs until interrupted.
+/// </summary>
+public static class RunCommand
+{
+    public static async Task<int> Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var (parsed, usageError) = RunArguments.Parse(args);
+        if (parsed is null)
+        {
+            stderr.WriteLine($"meshc run: {usageError}\n{RunArguments.Usage}");
+            return ExitCodes.UsageOrIo;
+        }
+        var folder = BundleFolder(parsed.Inputs, stderr, out var exit);
+        if (folder is null) return exit;
+        var loaded = BundleLoader.Load(folder);
+        if (!loaded.Success)
+        {
+            stderr.WriteLine($"meshc run: {loaded.Error}");
+            return ExitCodes.UsageOrIo;
+        }
+        var (snapshot, error) = BuildSnapshot.From(loaded.Bundle!);
+        if (snapshot is null)
+        {
+            stderr.WriteLine($"meshc run: {error}");
+            return ExitCodes.UsageOrIo;
+        }
+        await using var backends = parsed.DemoBackends ? await DemoBackends.StartAsync(snapshot) : null;
+        if (backends is not null)
+        {
+            snapshot = backends.Redirect(snapshot);
+            foreach (var (service, port) in backends.Ports) stdout.WriteLine($"demo backend {service} on http://127.0.0.1:{port}");
+        }
+        ProxyHost host;
+        try
+        {
+            host = await ProxyHost.StartAsync(snapshot, new ProxyOptions(parsed.Bind, parsed.PortOffset, parsed.AdminPort));
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"meshc run: cannot listen: {e.Message} (try --port-offset)");
+            return ExitCodes.UsageOrIo;
+        }
+        // Only a bundle folder given as it is is watched; compiled inputs live in a temporary folder nobody edits.
+        var adjust = backends is null ? (Func<RuntimeSnapshot, RuntimeSnapshot>)(s => s) : backends.Redirect;
+        using var reloader = folder == parsed.Inputs[0] ? new BundleReloader(folder, host.Holder, adjust, m => stdout.WriteLine(m)) : null;
+        await using (host)
+        {
+            stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");
+            foreach (var (name, port) in host.ListenerPorts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                stdout.WriteLine($"listener {name} on http://{FormatHost(parsed.Bind)}:{port}");
+            if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{FormatHost(parsed.Bind)}:{admin}");
+            await WaitForShutdown();
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static string FormatHost(System.Net.IPAddress a) =>
+        a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString();
+
+    /// <summary>A single folder with bundle.json is served as it is; anything else is compiled into a temporary bundle.</summary>
+    private static string? BundleFolder(IReadOnlyList<string> inputs, TextWriter stderr, out int exit)
+    {
+        exit = ExitCodes.Ok;
+        if (inputs.Count == 1 && File.Exists(Path.Combine(inputs[0], "bundle.json"))) return inputs[0];
+        var diagnostics = new DiagnosticBag();
+        var sources = SourceLoader.Load(inputs, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            DiagnosticPrinter.Print(diagnostics.ToImmutableSorted(), stderr, verbose: false);
+            exit = ExitCodes.UsageOrIo;
+            return null;
+        }
+        var result = Compilation.Create(sources).Emit();
+        DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose: false);
+        if (result.Bundle is null)
+        {
+            exit = ExitCodes.InputErrors;
+            return null;
+        }
+        var folder = Path.Combine(Path.GetTempPath(), "meshc-run", result.Bundle.Id[..16]);
+        BundleWriter.Write(result.Bundle, folder);
+        return folder;
+    }
+
+    private static async Task WaitForShutdown()
+    {
+        var stop = new TaskCompletionSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
+        await stop.Task;
+    }
+}

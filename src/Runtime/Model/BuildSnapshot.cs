@@ -1,0 +1,94 @@
+using System.Net;
+using Envoy.Config.Cluster.V3;
+using Envoy.Config.Endpoint.V3;
+using Envoy.Config.Listener.V3;
+using Envoy.Config.Route.V3;
+using Envoy.Extensions.Filters.Network.HttpConnectionManager.V3;
+using Envoy.Service.Discovery.V3;
+using Google.Protobuf;
+using Meshc.EnvoyApi;
+using Meshc.Runtime.Loading;
+using Meshc.Runtime.Routing;
+
+namespace Meshc.Runtime.Model;
+
+/// <summary>
+/// Builds a <see cref="RuntimeSnapshot"/> from a verified bundle's typed xDS (xds/listeners, routes, clusters,
+/// endpoints). Listeners bind at their socket address and port (the proxy port the compiler allocated); the proxy adds
+/// <c>--port-offset</c>. Returns an error instead of throwing when the xDS cannot be read.
+/// </summary>
+public static class BuildSnapshot
+{
+    private const string HcmFilter = "envoy.filters.network.http_connection_manager";
+
+    public static (RuntimeSnapshot? Snapshot, string? Error) From(LoadedBundle bundle)
+    {
+        try
+        {
+            var xds = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            IReadOnlyList<T> Read<T>(string file) where T : IMessage<T>, new()
+            {
+                var path = "xds/" + file;
+                if (!bundle.Files.ContainsKey(path)) return [];
+                xds[file] = bundle.ReadText(path);
+                return EnvoyJson.Parse<DiscoveryResponse>(xds[file]).Resources.Select(r => r.Unpack<T>()).ToList();
+            }
+            var listeners = Read<Listener>("listeners.json");
+            var routes = Read<RouteConfiguration>("routes.json");
+            var clusters = Read<Cluster>("clusters.json");
+            var assignments = Read<ClusterLoadAssignment>("endpoints.json").ToDictionary(a => a.ClusterName, StringComparer.Ordinal);
+
+            var tables = new Dictionary<string, RouteTable>(StringComparer.Ordinal);
+            foreach (var rc in routes) tables[rc.Name] = new RouteTable(rc);
+            var listenerModels = new List<ListenerModel>();
+            foreach (var l in listeners)
+                foreach (var hcm in HttpManagers(l))
+                {
+                    var routeName = hcm.RouteSpecifierCase == HttpConnectionManager.RouteSpecifierOneofCase.RouteConfig ? hcm.RouteConfig.Name : hcm.Rds?.RouteConfigName ?? "";
+                    if (hcm.RouteSpecifierCase == HttpConnectionManager.RouteSpecifierOneofCase.RouteConfig)
+                    {
+                        // An inline route table is private to its listener: key it by the listener name.
+                        routeName = "listener:" + l.Name;
+                        tables[routeName] = new RouteTable(hcm.RouteConfig);
+                    }
+                    var addr = l.Address?.SocketAddress;
+                    listenerModels.Add(new ListenerModel(l.Name, addr?.Address ?? "127.0.0.1", (int)(addr?.PortValue ?? 0), routeName, Hcm(hcm)));
+                    break; // One HTTP connection manager per listener is served (the raw-buffer chain).
+                }
+            var clusterModels = clusters.ToDictionary(c => c.Name, c => ClusterFrom(c, assignments), StringComparer.Ordinal);
+            return (new RuntimeSnapshot(bundle.Manifest.Id, listenerModels, tables, clusterModels, xds), null);
+        }
+        catch (Exception e) when (e is EnvoyJsonException or InvalidProtocolBufferException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            return (null, $"{bundle.Folder}: cannot build a runtime snapshot: {e.Message}");
+        }
+    }
+
+    private static IEnumerable<HttpConnectionManager> HttpManagers(Listener l) =>
+        l.FilterChains.Where(fc => fc.TransportSocket is null)
+            .SelectMany(fc => fc.Filters)
+            .Where(f => f.Name == HcmFilter && f.TypedConfig is not null)
+            .Select(f => f.TypedConfig.Unpack<HttpConnectionManager>());
+
+    private static HcmSettings Hcm(HttpConnectionManager hcm)
+    {
+        var ranges = hcm.InternalAddressConfig?.CidrRanges
+            .Select(c => new CidrRange(IPAddress.Parse(c.AddressPrefix), (int)(c.PrefixLen ?? 0))).ToList() ?? [];
+        return new HcmSettings(hcm.StatPrefix, hcm.UseRemoteAddress ?? false, hcm.XffNumTrustedHops, ranges, hcm.GenerateRequestId ?? true);
+    }
+
+    private static ClusterModel ClusterFrom(Cluster c, IReadOnlyDictionary<string, ClusterLoadAssignment> assignments)
+    {
+        var cla = c.LoadAssignment is { } inline && inline.Endpoints.Count > 0
+            ? inline
+            : assignments.GetValueOrDefault(c.EdsClusterConfig?.ServiceName is { Length: > 0 } s ? s : c.Name);
+        var endpoints = cla?.Endpoints.SelectMany(le => le.LbEndpoints)
+            .Select(e => e.Endpoint?.Address?.SocketAddress)
+            .Where(a => a is not null)
+            .Select(a => new EndpointModel(a!.Address, (int)a.PortValue))
+            .ToList() ?? [];
+        var timeout = c.ConnectTimeout?.ToTimeSpan() ?? TimeSpan.FromSeconds(5);
+        var service = c.EdsClusterConfig?.ServiceName is { Length: > 0 } svc ? svc : null;
+        return new ClusterModel(c.Name, endpoints, c.LbPolicy.ToString(), timeout, service, OutlierSettings.From(c.OutlierDetection));
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+
+namespace Meshc.Runtime.Model;
+
+/// <summary>A listener with an HTTP connection manager: where it listens and which route table serves it.</summary>
+public sealed record ListenerModel(string Name, string Address, int Port, string RouteConfigName, HcmSettings Hcm);
+
+/// <summary>The connection manager settings that change headers (see envoy-semantics.md §2).</summary>
+public sealed record HcmSettings(string StatPrefix, bool UseRemoteAddress, uint XffNumTrustedHops, IReadOnlyList<CidrRange> InternalRanges, bool GenerateRequestId)
+{
+    /// <summary>Settings for a listener whose connection manager sets nothing: Envoy's defaults.</summary>
+    public static HcmSettings Default { get; } = new("", false, 0, [], true);
+
+    /// <summary>True when the address lies in one of the configured internal ranges.</summary>
+    public bool IsInternal(IPAddress address) => InternalRanges.Any(r => r.Contains(address));
+}
+
+/// <summary>An address prefix such as 10.0.0.0/8.</summary>
+public sealed record CidrRange(IPAddress Prefix, int Length)
+{
+    public bool Contains(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        var a = address.GetAddressBytes();
+        var p = Prefix.GetAddressBytes();
+        if (a.Length != p.Length) return false;
+        var bits = Math.Min(Length, a.Length * 8);
+        for (var i = 0; i < bits; i++)
+        {
+            var mask = 0x80 >> (i % 8);
+            if ((a[i / 8] & mask) != (p[i / 8] & mask)) return false;
+        }
+        return true;
+    }
+}

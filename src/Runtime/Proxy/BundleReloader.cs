@@ -1,0 +1,103 @@
+using System.Runtime.InteropServices;
+using Meshc.Runtime.Loading;
+using Meshc.Runtime.Model;
+
+namespace Meshc.Runtime.Proxy;
+
+/// <summary>
+/// Hot reload: on a change in the bundle folder (or SIGHUP) the bundle is loaded and verified again and, if it is
+/// sound, its snapshot replaces the current one atomically; requests in flight finish on the snapshot they snapped.
+/// A bad bundle is refused with its reason and the old snapshot keeps serving. The listener set is fixed at start:
+/// a reload changes routes, clusters and endpoints, and the settings of the listeners that already exist.
+/// </summary>
+public sealed class BundleReloader : IDisposable
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
+    private readonly string _folder;
+    private readonly SnapshotHolder _holder;
+    private readonly Func<RuntimeSnapshot, RuntimeSnapshot> _adjust;
+    private readonly Action<string> _log;
+    private readonly FileSystemWatcher _parentWatcher;
+    private FileSystemWatcher? _folderWatcher;
+    private readonly PosixSignalRegistration? _sighup;
+    private readonly Timer _debounce;
+    private readonly Lock _gate = new();
+
+    public BundleReloader(string folder, SnapshotHolder holder, Func<RuntimeSnapshot, RuntimeSnapshot> adjust, Action<string> log)
+    {
+        _folder = folder;
+        _holder = holder;
+        _adjust = adjust;
+        _log = log;
+        _debounce = new Timer(_ => { WatchFolder(); Reload(); });
+        // The compiler replaces a bundle by moving a new folder into place, so the parent is watched for that move and
+        // the folder itself (re-watched after every change) for edits in place.
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        _parentWatcher = new FileSystemWatcher(Path.GetDirectoryName(full) ?? ".", Path.GetFileName(full))
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.DirectoryName | NotifyFilters.LastWrite,
+        };
+        Hook(_parentWatcher);
+        WatchFolder();
+        if (!OperatingSystem.IsWindows())
+            _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; Reload(); });
+    }
+
+    private void Hook(FileSystemWatcher watcher)
+    {
+        // A writer touches several files; reloading once they have settled avoids reading a half-written bundle.
+        FileSystemEventHandler changed = (_, _) => _debounce.Change(Settle, Timeout.InfiniteTimeSpan);
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (_, _) => _debounce.Change(Settle, Timeout.InfiniteTimeSpan);
+        watcher.EnableRaisingEvents = true;
+    }
+
+    private void WatchFolder()
+    {
+        lock (_gate)
+        {
+            _folderWatcher?.Dispose();
+            _folderWatcher = null;
+            if (!Directory.Exists(_folder)) return;
+            _folderWatcher = new FileSystemWatcher(_folder)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size,
+            };
+            Hook(_folderWatcher);
+        }
+    }
+
+    /// <summary>Loads and verifies the folder now; true when a new snapshot was swapped in.</summary>
+    public bool Reload()
+    {
+        lock (_gate)
+        {
+            var loaded = BundleLoader.Load(_folder);
+            var (snapshot, error) = loaded.Success ? BuildSnapshot.From(loaded.Bundle!) : (null, loaded.Error);
+            if (snapshot is null)
+            {
+                _holder.LastLoadError = error;
+                _log($"reload refused, still serving bundle {_holder.Current.BundleId[..12]}: {error}");
+                return false;
+            }
+            _holder.LastLoadError = null;
+            if (snapshot.BundleId == _holder.Current.BundleId) return false;
+            _holder.Swap(_adjust(snapshot));
+            _log($"reloaded bundle {snapshot.BundleId[..12]}");
+            return true;
+        }
+    }
+
+    public void Dispose()
+    {
+        _debounce.Dispose();
+        _parentWatcher.Dispose();
+        lock (_gate) _folderWatcher?.Dispose();
+        _sighup?.Dispose();
+    }
+}

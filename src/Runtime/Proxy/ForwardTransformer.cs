@@ -1,0 +1,34 @@
+using Meshc.Runtime.Routing;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Meshc.Runtime.Proxy;
+
+/// <summary>
+/// Copies the request as it is (Host included, no X-Forwarded-* of YARP's own) to the rewritten path, and holds back a
+/// response the retry policy will retry so that nothing reaches the client before the final attempt.
+/// </summary>
+public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry) : HttpTransformer
+{
+    /// <summary>The status of a response that was held back for a retry, if any.</summary>
+    public int? HeldBackStatus { get; private set; }
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        // The raw (possibly rewritten) path keeps its encoding: Envoy forwards :path as it matched it.
+        proxyRequest.RequestUri = new Uri(destinationPrefix + decision.UpstreamPath, UriKind.Absolute);
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        if (proxyResponse is not null && mayRetry && decision.Retry!.RetriesStatus((int)proxyResponse.StatusCode))
+        {
+            HeldBackStatus = (int)proxyResponse.StatusCode;
+            return false;
+        }
+        var copy = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        HeaderMutation.ApplyAll(decision.ResponseHeaders, httpContext.Response.Headers);
+        return copy;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Meshc.Runtime.Model;
+using Meshc.Runtime.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Meshc.Runtime.Proxy;
+
+/// <summary>
+/// Serves one downstream request: snaps the current snapshot, routes on the raw path, answers locally or forwards
+/// through YARP's <see cref="IHttpForwarder"/> with the route timeout, per-try timeouts and retries with backoff.
+/// </summary>
+public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder, Func<int, string?> listenerForPort)
+{
+    private readonly ConcurrentDictionary<string, HttpMessageInvoker> _invokers = new(StringComparer.Ordinal);
+
+    public async Task Handle(HttpContext ctx)
+    {
+        var snapshot = holder.Current;
+        // The socket names the listener; its settings come from the snapshot this request snapped.
+        var name = listenerForPort(ctx.Connection.LocalPort);
+        var listener = snapshot.Listeners.FirstOrDefault(l => l.Name == name);
+        try
+        {
+            await Serve(ctx, snapshot, listener);
+        }
+        finally
+        {
+            stats.CountDownstream(listener?.Hcm.StatPrefix ?? "unknown", ctx.Response.StatusCode);
+        }
+    }
+
+    private async Task Serve(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel? listener)
+    {
+        // Kestrel turns CL+TE into chunked plus X-Content-Length; Envoy refuses such a request.
+        if (ctx.Request.Headers.ContainsKey("x-content-length") && ctx.Request.Headers.ContainsKey("transfer-encoding"))
+        {
+            await LocalReply.Write(ctx, 400, "");
+            return;
+        }
+        if (listener is null || !snapshot.RouteTables.TryGetValue(listener.RouteConfigName, out var table))
+        {
+            await LocalReply.Write(ctx, 404, "");
+            return;
+        }
+        var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
+        var request = new RouteRequest(ctx.Request.Host.Value ?? "", rawTarget, ctx.Request.Method, ctx.Request.Scheme,
+            name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
+        switch (table.Route(request, () => (ulong)Random.Shared.NextInt64(long.MaxValue)))
+        {
+            case NoRouteDecision:
+                await LocalReply.Write(ctx, 404, "");
+                return;
+            case DirectResponseDecision d:
+                await LocalReply.Write(ctx, d.Status, d.Body, d.ResponseHeaders);
+                return;
+            case RedirectDecision r:
+                await LocalReply.Write(ctx, r.Status, "", r.ResponseHeaders);
+                ctx.Response.Headers.Location = r.Location;
+                return;
+            case ForwardDecision f:
+                await Forward(ctx, snapshot, listener, f);
+                return;
+        }
+    }
+
+    private async Task Forward(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel listener, ForwardDecision decision)
+    {
+        if (!snapshot.Clusters.TryGetValue(decision.Cluster, out var cluster))
+        {
+            await LocalReply.Write(ctx, 503, "", decision.ResponseHeaders);
+            return;
+        }
+        ConnectionManagerHeaders.Apply(ctx, listener.Hcm);
+        HeaderMutation.ApplyAll(decision.RequestHeaders, ctx.Request.Headers);
+        if (decision.HostRewrite is { } host) ctx.Request.Headers.Host = host;
+
+        var retry = decision.Retry;
+        if (retry is not null)
+        {
+            // A retry replays the request body, so it is buffered before the first attempt.
+            ctx.Request.EnableBuffering();
+            await ctx.Request.Body.CopyToAsync(Stream.Null, ctx.RequestAborted);
+        }
+        using var routeCts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
+        if (decision.Timeout is { } timeout) routeCts.CancelAfter(timeout);
+        var backoff = retry is null ? null : new Backoff(retry.BaseInterval, retry.MaxInterval, () => (ulong)Random.Shared.NextInt64(long.MaxValue));
+        var retriesLeft = retry?.NumRetries ?? 0;
+        var invoker = _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout));
+        for (var attempt = 0; ; attempt++)
+        {
+            var state = holder.StateOf(cluster.Name);
+            var endpoint = state.Pick(cluster);
+            if (endpoint is null)
+            {
+                await LocalReply.Write(ctx, 503, LocalReply.NoHealthyUpstream, decision.ResponseHeaders);
+                return;
+            }
+            if (attempt > 0)
+            {
+                stats.Increment($"cluster.{cluster.Name}.upstream_rq_retry");
+                ctx.Request.Body.Position = 0;
+                ctx.Response.Clear();
+                ctx.Features.Set<IForwarderErrorFeature>(null);
+            }
+            stats.Increment($"cluster.{cluster.Name}.upstream_rq_total");
+            var hostState = state.Host(endpoint);
+            Interlocked.Increment(ref hostState.Active);
+            AttemptOutcome outcome;
+            try
+            {
+                outcome = await Attempt(ctx, decision, invoker, endpoint, routeCts, retriesLeft > 0);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref hostState.Active);
+            }
+            var local = outcome.Kind is OutcomeKind.ConnectFailure or OutcomeKind.Reset or OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout;
+            state.Report(cluster, endpoint, local, outcome.Kind is OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout,
+                outcome.Kind == OutcomeKind.Status ? outcome.Code : ctx.Response.StatusCode);
+            if (outcome.Final) return;
+            if (retriesLeft-- <= 0 || !outcome.Retriable(retry!))
+            {
+                await Fail(ctx, decision, outcome);
+                return;
+            }
+            try
+            {
+                await Task.Delay(backoff!.NextDelay(), routeCts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                await Fail(ctx, decision, AttemptOutcome.RouteTimeout);
+                return;
+            }
+        }
+    }
+
+    private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, HttpMessageInvoker invoker,
+        EndpointModel endpoint, CancellationTokenSource routeCts, bool mayRetry)
+    {
+        using var tryCts = CancellationTokenSource.CreateLinkedTokenSource(routeCts.Token);
+        if (decision.Retry?.PerTryTimeout is { } perTry) tryCts.CancelAfter(perTry);
+        var transformer = new ForwardTransformer(decision, mayRetry);
+        var config = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(300), Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
+        var error = await forwarder.SendAsync(ctx, $"http://{endpoint}", invoker, config, transformer, tryCts.Token);
+        if (transformer.HeldBackStatus is { } status) return AttemptOutcome.Status(status);
+        if (error == ForwarderError.None) return AttemptOutcome.Done;
+        if (ctx.Response.HasStarted || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Done;
+        if (routeCts.IsCancellationRequested) return AttemptOutcome.RouteTimeout;
+        if (tryCts.IsCancellationRequested) return AttemptOutcome.PerTryTimeout;
+        var exception = ctx.Features.Get<IForwarderErrorFeature>()?.Exception;
+        var connectFailure = error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+        return connectFailure ? AttemptOutcome.ConnectFailure : AttemptOutcome.Reset;
+    }
+
+    private static Task Fail(HttpContext ctx, ForwardDecision decision, AttemptOutcome outcome) => outcome.Kind switch
+    {
+        OutcomeKind.RouteTimeout or OutcomeKind.PerTryTimeout => LocalReply.Write(ctx, 504, LocalReply.Timeout, decision.ResponseHeaders),
+        // A held-back response is not replayed; the last status is answered with Envoy's local reply shape.
+        OutcomeKind.Status => LocalReply.Write(ctx, outcome.Code, "", decision.ResponseHeaders),
+        OutcomeKind.ConnectFailure => LocalReply.Write(ctx, 503, LocalReply.ConnectFailure, decision.ResponseHeaders),
+        _ => LocalReply.Write(ctx, 503, "upstream connect error or disconnect/reset before headers. reset reason: connection termination", decision.ResponseHeaders),
+    };
+
+    private static HttpMessageInvoker CreateInvoker(TimeSpan connectTimeout) => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        ActivityHeadersPropagator = null,
+        ConnectTimeout = connectTimeout,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+    });
+}

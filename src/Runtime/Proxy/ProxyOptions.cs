@@ -1,0 +1,10 @@
+using System.Net;
+
+namespace Meshc.Runtime.Proxy;
+
+/// <summary>How the proxy binds: the address for every listener, the offset added to each listener port, the admin port.</summary>
+public sealed record ProxyOptions(IPAddress Bind, int PortOffset, int? AdminPort)
+{
+    /// <summary>Bind every listener (and the admin port) to an ephemeral port instead; tests read the bound ports back.</summary>
+    public bool EphemeralPorts { get; init; }
+}

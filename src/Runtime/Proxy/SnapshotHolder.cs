@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using Meshc.Runtime.Model;
+
+namespace Meshc.Runtime.Proxy;
+
+/// <summary>The current snapshot, swapped atomically, and the per-cluster live state (balancing, ejections) that outlives a swap.</summary>
+public sealed class SnapshotHolder(RuntimeSnapshot initial, ProxyStats stats, TimeProvider? time = null)
+{
+    private RuntimeSnapshot _current = initial;
+    private readonly ConcurrentDictionary<string, ClusterState> _clusters = new(StringComparer.Ordinal);
+
+    public RuntimeSnapshot Current => Volatile.Read(ref _current);
+
+    public void Swap(RuntimeSnapshot next) => Volatile.Write(ref _current, next);
+
+    /// <summary>Why the last reload was refused (the current snapshot kept serving), or null.</summary>
+    public string? LastLoadError { get; set; }
+
+    public ClusterState StateOf(string cluster) =>
+        _clusters.GetOrAdd(cluster, n => new ClusterState(n, stats, time ?? TimeProvider.System));
+}

@@ -1,0 +1,23 @@
+namespace Meshc.Runtime.Routing;
+
+/// <summary>What the router decided for a request. Response header edits apply to every outcome but "no route".</summary>
+public abstract record RouteDecision(IReadOnlyList<HeaderMutation> ResponseHeaders);
+
+/// <summary>No virtual host or no route matched: 404 with an empty body.</summary>
+public sealed record NoRouteDecision() : RouteDecision([]);
+
+/// <summary>A <c>direct_response</c>.</summary>
+public sealed record DirectResponseDecision(int Status, string Body, IReadOnlyList<HeaderMutation> ResponseHeaders) : RouteDecision(ResponseHeaders);
+
+/// <summary>A redirect with its computed <c>Location</c>.</summary>
+public sealed record RedirectDecision(int Status, string Location, IReadOnlyList<HeaderMutation> ResponseHeaders) : RouteDecision(ResponseHeaders);
+
+/// <summary>Forward upstream to <see cref="Cluster"/> with the rewritten raw path (query included).</summary>
+public sealed record ForwardDecision(
+    string Cluster,
+    string UpstreamPath,
+    string? HostRewrite,
+    TimeSpan? Timeout,
+    RetrySpec? Retry,
+    IReadOnlyList<HeaderMutation> RequestHeaders,
+    IReadOnlyList<HeaderMutation> ResponseHeaders) : RouteDecision(ResponseHeaders);

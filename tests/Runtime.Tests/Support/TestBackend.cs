@@ -1,0 +1,40 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Meshc.Runtime.Tests.Support;
+
+/// <summary>A loopback HTTP server on an ephemeral port with a handler chosen by the test.</summary>
+internal sealed class TestBackend : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private ListenOptions? _socket;
+
+    private TestBackend(RequestDelegate handler)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, lo => _socket = lo));
+        _app = builder.Build();
+        _app.Run(handler);
+    }
+
+    public int Port => _socket!.IPEndPoint!.Port;
+
+    public static async Task<TestBackend> StartAsync(RequestDelegate handler)
+    {
+        var backend = new TestBackend(handler);
+        await backend._app.StartAsync();
+        return backend;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(stop.Token);
+        await _app.DisposeAsync();
+    }
+}
