@@ -15,5 +15,7 @@ public enum EmitTargets
     GatewayApi = 8,
     /// <summary>Kubernetes manifests: the CiliumEnvoyConfigs and Services Cilium would run, and status patches.</summary>
     K8s = 16,
+    /// <summary>Cilium BPF map contents (policy, load balancer, ipcache) and identities under bpf/ (docs/bpf.md).</summary>
+    Bpf = 32,
     Default = Xds | Status,
 }

@@ -47,7 +47,9 @@ internal static class Derivation
                     files.Add(new DerivedFile(entry.RelativePath, content));
                 }
         }
-        var handWritten = HandWrittenSchemas.Read(handWrittenDir);
+        // The Cilium kinds whose CRDs are not vendored (CiliumNetworkPolicy) sit in a hand-written folder beside it.
+        var policyDir = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(handWrittenDir)) ?? ".", HandWrittenSchemas.CiliumPolicyFolder);
+        var handWritten = HandWrittenSchemas.Read(handWrittenDir).Concat(HandWrittenSchemas.Read(policyDir));
         var all = entries.Concat(handWritten).OrderBy(e => e.RelativePath, StringComparer.Ordinal).ToList();
         files.Add(new DerivedFile("index.json", Index(all)));
         files.Add(new DerivedFile("README.md", ReadmeText.Build(sources, all, stats)));

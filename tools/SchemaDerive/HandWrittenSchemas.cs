@@ -8,6 +8,9 @@ namespace Meshc.SchemaDerive;
 /// </summary>
 internal static class HandWrittenSchemas
 {
+    /// <summary>The folder of hand-written Cilium schemas whose CRDs are not vendored (CiliumNetworkPolicy).</summary>
+    public const string CiliumPolicyFolder = "cilium-policy";
+
     public static IEnumerable<SchemaEntry> Read(string dir)
     {
         if (!Directory.Exists(dir)) yield break;

@@ -1,6 +1,6 @@
 namespace Meshc.Compiler.Cli;
 
-/// <summary>Parses <c>--emit xds,status,ir,k8s</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
+/// <summary>Parses <c>--emit xds,status,ir,k8s,bpf</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
 public static class EmitOption
 {
     private static readonly Dictionary<string, EmitTargets> Values = new(StringComparer.OrdinalIgnoreCase)
@@ -10,6 +10,7 @@ public static class EmitOption
         ["ir"] = EmitTargets.Ir,
         ["gateway-api"] = EmitTargets.GatewayApi,
         ["k8s"] = EmitTargets.K8s,
+        ["bpf"] = EmitTargets.Bpf,
     };
 
     public static string Names => string.Join(", ", Values.Keys);

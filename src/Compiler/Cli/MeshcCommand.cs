@@ -15,7 +15,7 @@ public static class MeshcCommand
     {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var output = new Option<string>("--output", "-o") { Description = "bundle folder to write, or - for the k8s manifests as one YAML stream on stdout", Required = true };
-        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api (default: xds,status)", AllowMultipleArgumentsPerToken = true };
+        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf (default: xds,status)", AllowMultipleArgumentsPerToken = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
 
         var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose };
@@ -27,9 +27,16 @@ public static class MeshcCommand
         var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose, checkStatus };
         check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), r.GetValue(checkStatus), stdout, stderr));
 
+        var traceInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "a bundle folder, or YAML/DSL files or folders" };
+        var traceFrom = new Option<string>("--from") { Description = "source: labels (app=netshoot), an IPv4 address or an entity (world, host)", Required = true };
+        var traceTo = new Option<string>("--to") { Description = "destination: <service>:<port>/<proto> or <label>=<value>:<port>/<proto>", Required = true };
+        var traceHttp = new Option<string>("--http") { Description = "an HTTP request for the L7 rules: \"GET /books\"" };
+        var trace = new Command("trace", "explain the policy verdict on one flow, step by step") { traceInputs, traceFrom, traceTo, traceHttp };
+        trace.SetAction(r => Trace(r.GetValue(traceInputs)!, r.GetValue(traceFrom)!, r.GetValue(traceTo)!, r.GetValue(traceHttp), stdout, stderr));
+
         var root = new RootCommand("meshc: compiles Gateway API, CiliumEnvoyConfig and mesh DSL into Envoy xDS bundles")
         {
-            compile, check, FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr),
+            compile, check, trace, FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -86,6 +93,29 @@ public static class MeshcCommand
         if (result!.HasErrors) return ExitCodes.InputErrors;
         stdout.WriteLine("no errors");
         return ExitCodes.Ok;
+    }
+
+    private static int Trace(string[] inputs, string from, string to, string? http, TextWriter stdout, TextWriter stderr)
+    {
+        Meshc.PolicyEngine.PolicyBundle? bundle;
+        string? error;
+        if (inputs.Length == 1 && File.Exists(Path.Combine(inputs[0], BundleBuilder.ManifestPath)))
+        {
+            (bundle, error) = Meshc.PolicyEngine.PolicyBundle.LoadFolder(inputs[0]);
+        }
+        else
+        {
+            var (result, loadFailed) = Load(inputs, stderr, verbose: false, c => c.Emit(EmitTargets.Bpf));
+            if (loadFailed) return ExitCodes.UsageOrIo;
+            if (result!.Bundle is null) return ExitCodes.InputErrors;
+            (bundle, error) = Meshc.PolicyEngine.PolicyBundle.Load(result.Bundle.Files.ToDictionary(f => f.Path, f => f.Content));
+        }
+        if (bundle is null)
+        {
+            stderr.WriteLine($"meshc: {error}");
+            return ExitCodes.UsageOrIo;
+        }
+        return TraceCommand.Run(bundle, from, to, http, stdout, stderr);
     }
 
     /// <summary>Loads sources (I/O problems → exit 2), runs the compilation and prints its diagnostics.</summary>

@@ -17,6 +17,13 @@ public sealed record MeshModel(
     ValueList<EnvoyConfig> EnvoyConfigs,
     ValueList<Policy> Policies)
 {
+    /// <summary>
+    /// CiliumNetworkPolicies, for the BPF back end. Left out of the printed IR when there are none, so the IR of a
+    /// policy-free input reads as before.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public ValueList<NetworkPolicy> NetworkPolicies { get; init; }
+
     public static readonly MeshModel Empty = new(
         ValueList<GatewayClass>.Empty, ValueList<Gateway>.Empty, ValueList<Route>.Empty, ValueList<ReferenceGrant>.Empty,
         ValueList<Service>.Empty, ValueList<EndpointSet>.Empty, ValueList<Secret>.Empty, ValueList<NamespaceObject>.Empty,

@@ -32,8 +32,12 @@ public sealed class MeshModelBuilder
         ValueList<T> All<T>() where T : IMeshObject =>
             _objects.Values.OfType<T>().OrderBy(o => o.Key).ToValueList();
 
+        var policies = All<NetworkPolicy>();
         return new MeshModel(All<GatewayClass>(), All<Gateway>(), All<Route>(), All<ReferenceGrant>(), All<Service>(),
-            All<EndpointSet>(), All<Secret>(), All<NamespaceObject>(), All<Workload>(), All<EnvoyConfig>(), All<Policy>());
+            All<EndpointSet>(), All<Secret>(), All<NamespaceObject>(), All<Workload>(), All<EnvoyConfig>(), All<Policy>())
+        {
+            NetworkPolicies = policies.IsEmpty ? default : policies,
+        };
     }
 
     private static string KindName(IMeshObject item) => item switch

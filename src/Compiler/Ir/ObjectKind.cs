@@ -15,6 +15,7 @@ public enum ObjectKind
     Workload,
     CiliumEnvoyConfig,
     CiliumClusterwideEnvoyConfig,
+    CiliumNetworkPolicy,
     /// <summary>A DSL network policy (<see cref="Policy"/>).</summary>
     Policy,
 }

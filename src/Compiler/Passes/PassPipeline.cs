@@ -29,6 +29,7 @@ internal static class PassPipeline
             new CheckMatchPrecedence(),     // needs the bindings: clashes happen per listener and hostname
             new CheckEnvoyConfigs(),        // independent of the Gateway API objects
             new CheckEndpointSlices(),      // independent of everything but the Services
+            new CheckNetworkPolicies(),     // independent of the Gateway API objects; needs only the workloads
             new WriteRouteStatus(),         // after every route finding (values, backends, parents)
             new WriteGatewayStatus(),       // last: attachedRoutes counts need every attachment
         ];

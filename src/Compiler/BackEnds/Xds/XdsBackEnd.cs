@@ -18,8 +18,11 @@ namespace Meshc.Compiler.BackEnds.Xds;
 /// </summary>
 internal static class XdsBackEnd
 {
-    /// <summary>Adds the xDS files to <paramref name="bundle"/>, or nothing when an error was reported.</summary>
-    public static void Build(BoundMesh mesh, IReadOnlyList<CecModel> fromGateways, CompilationOptions options,
+    /// <summary>
+    /// Adds the xDS files to <paramref name="bundle"/> and returns the snapshot (whose proxy ports and redirects the BPF
+    /// back end uses), or adds nothing and returns null when an error was reported.
+    /// </summary>
+    public static XdsSnapshot? Build(BoundMesh mesh, IReadOnlyList<CecModel> fromGateways, CompilationOptions options,
         DiagnosticBag diagnostics, BundleBuilder bundle)
     {
         var cecs = mesh.EnvoyConfigs.Select(c => CecModelBuilder.Build(c, diagnostics)).Concat(fromGateways).ToList();
@@ -27,7 +30,7 @@ internal static class XdsBackEnd
         var bootstrap = BootstrapBuilder.Build();
         var valid = snapshot.All.Aggregate(true, (ok, r) => EmitValidation.Check(r.Message, r.Name, r.Origin, diagnostics) && ok);
         valid = EmitValidation.Check(bootstrap, BootstrapBuilder.NodeName, SourceLocation.None, diagnostics) && valid;
-        if (!valid || diagnostics.HasErrors) return;
+        if (!valid || diagnostics.HasErrors) return null;
 
         var routes = Formatted(snapshot.Routes);
         var endpoints = Formatted(snapshot.Endpoints);
@@ -44,6 +47,7 @@ internal static class XdsBackEnd
             bundle.AddText(XdsFiles.Secret(name), DiscoveryFile.Write(EnvoyTypeUrls.Secret, [json]));
         bundle.AddText(XdsFiles.Redirects, RedirectsFile.Write(snapshot.ListenerPorts, snapshot.Redirects));
         bundle.AddText(XdsFiles.Bootstrap, BootstrapBuilder.Write(bootstrap));
+        return snapshot;
     }
 
     private static List<(string Name, string Json)> Formatted(IEnumerable<AgentResource> resources) =>

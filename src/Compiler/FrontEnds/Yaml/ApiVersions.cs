@@ -21,6 +21,7 @@ internal static class ApiVersions
         ["DaemonSet"] = ["apps/v1"],
         ["CiliumEnvoyConfig"] = ["cilium.io/v2"],
         ["CiliumClusterwideEnvoyConfig"] = ["cilium.io/v2"],
+        ["CiliumNetworkPolicy"] = ["cilium.io/v2"],
     };
 
     public static bool IsSupported(string kind, string apiVersion) =>

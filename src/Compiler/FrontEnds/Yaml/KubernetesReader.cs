@@ -15,7 +15,7 @@ internal static class KubernetesReader
     [
         "ConfigMap", "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "Job", "CronJob",
         "Pod", "ReplicaSet", "Endpoints", "Ingress", "IngressClass", "NetworkPolicy", "HorizontalPodAutoscaler",
-        "PodDisruptionBudget", "CustomResourceDefinition", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy",
+        "PodDisruptionBudget", "CustomResourceDefinition", "CiliumClusterwideNetworkPolicy",
         "CiliumLoadBalancerIPPool", "CiliumGatewayClassConfig", "ServiceImport", "ListenerSet", "XListenerSet",
         "BackendTLSPolicy", "BackendTrafficPolicy", "XBackendTrafficPolicy", "ValidatingAdmissionPolicy",
         "ValidatingAdmissionPolicyBinding", "LimitRange", "ResourceQuota", "PersistentVolumeClaim",

@@ -24,6 +24,7 @@ internal static class ObjectReaders
         ["DaemonSet"] = WorkloadReader.Read,
         ["CiliumEnvoyConfig"] = EnvoyConfigReader.Read,
         ["CiliumClusterwideEnvoyConfig"] = EnvoyConfigReader.Read,
+        ["CiliumNetworkPolicy"] = NetworkPolicyReader.Read,
     };
 
     public static Reader? For(string kind) => Readers.GetValueOrDefault(kind);

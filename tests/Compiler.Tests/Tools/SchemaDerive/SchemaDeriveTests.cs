@@ -21,7 +21,10 @@ public sealed class SchemaDeriveTests(ITestOutputHelper output)
         {
             Derivation.Write(Derivation.Run(crds, Path.Combine(committed, "kubernetes")), temp);
             var fresh = Files(temp);
-            var current = Files(committed).Where(f => !f.StartsWith("kubernetes/", StringComparison.Ordinal)).ToList();
+            // Hand-written folders are indexed, not generated.
+            var current = Files(committed)
+                .Where(f => !f.StartsWith("kubernetes/", StringComparison.Ordinal) && !f.StartsWith("cilium-policy/", StringComparison.Ordinal))
+                .ToList();
             Assert.Equal(current, fresh);
             var stale = fresh.Where(f => File.ReadAllText(Path.Combine(temp, f)) != File.ReadAllText(Path.Combine(committed, f))).ToList();
             Assert.True(stale.Count == 0, $"schemas/ is out of date ({string.Join(", ", stale)}); regenerate with: {Derivation.Command}");
