@@ -37,7 +37,6 @@ internal static class TraceCommand
         }
         stdout.WriteLine($"source: {from} → identity {source.Identity} ({bundle.Labels(source.Identity)}){(source.Endpoint is { } e ? $", endpoint {e.Id} {e.Workload}" : "")}");
 
-        var skipSourceEgress = false;
         IReadOnlyList<PolicyEndpoint> destinations;
         var frontend = bundle.Frontends.FirstOrDefault(f => Matches(f.Service, target) && f.Port == port && f.Protocol == protocol);
         if (target.Contains('='))
@@ -55,19 +54,18 @@ internal static class TraceCommand
             destinations = [.. bundle.Endpoints.Where(e => frontend.Endpoints.Contains(e.Id))];
             stdout.WriteLine($"service lookup: {frontend.Service} {frontend.Address}:{frontend.Port}/{ProtocolName(protocol)}, backends [{string.Join(", ", frontend.Backends)}], selects {Names(destinations)}");
             if (frontend.L7ProxyPort > 0)
-            {
-                skipSourceEgress = true;
-                stdout.WriteLine($"  L7 load balancer: redirected to proxy port {frontend.L7ProxyPort}; the source's egress policy is skipped (the proxy enforces it), and the proxy connects to the backends");
-            }
+                stdout.WriteLine($"  L7 load balancer: redirected to proxy port {frontend.L7ProxyPort}; the datapath skips the source's egress policy, the proxy enforces it and connects to the backends with the source's identity");
         }
         if (destinations.Count == 0)
         {
             stdout.WriteLine("verdict: DROPPED — no destination endpoint");
             return ExitCodes.Ok;
         }
-        foreach (var destination in destinations)
+        IReadOnlyList<EndpointVerdict> verdicts = frontend is not null && !target.Contains('=')
+            ? ServiceFlow.Evaluate(bundle, source.Identity, source.Endpoint, frontend, request)
+            : [.. destinations.Select(d => new EndpointVerdict(d, PolicyFlow.Evaluate(bundle, source.Endpoint, source.Identity, d, protocol, port, request)))];
+        foreach (var (destination, verdict) in verdicts)
         {
-            var verdict = PolicyFlow.Evaluate(bundle, skipSourceEgress ? null : source.Endpoint, source.Identity, destination, protocol, port, request);
             stdout.WriteLine($"to endpoint {destination.Id} {destination.Workload}:");
             foreach (var step in verdict.Steps.Skip(1)) stdout.WriteLine("  " + step);
             stdout.WriteLine($"verdict: {(verdict.Allowed ? "ALLOWED" : "DENIED")} ({verdict.Reason}) by {verdict.DecidingRule}");

@@ -27,6 +27,12 @@ internal static partial class BpfSyscall
     [LibraryImport("libc", SetLastError = true)]
     public static partial int close(int fd);
 
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameCall(string from, string to);
+
+    /// <summary>rename(2): atomically replaces <paramref name="to"/> (bpffs supports it for pins): 0 or -errno.</summary>
+    public static int Rename(string from, string to) => RenameCall(from, to) == 0 ? 0 : -Marshal.GetLastPInvokeError();
+
     /// <summary>BPF_MAP_CREATE: the new map's fd, or -errno.</summary>
     public static int CreateMap(uint type, int keySize, int valueSize, int maxEntries, uint flags, string name)
     {

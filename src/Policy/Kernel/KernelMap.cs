@@ -62,6 +62,35 @@ public sealed class KernelMap : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Pins the map as <paramref name="folder"/>/name, atomically replacing a map pinned there before: the map is
+    /// pinned under a temporary name, then renamed over the old pin, so a reader of the path always finds a whole
+    /// map. The replaced map is freed once its last fd closes.
+    /// </summary>
+    public string? PinReplacing(string folder)
+    {
+        var path = Path.Combine(folder, Name);
+        var staging = Path.Combine(folder, $".{Name}.new");
+        if (File.Exists(staging)) File.Delete(staging);
+        var result = BpfSyscall.Pin(_fd, staging);
+        if (result < 0) return $"bpf(BPF_OBJ_PIN) at {staging} failed: {Errno(-result)}";
+        result = BpfSyscall.Rename(staging, path);
+        if (result < 0)
+        {
+            File.Delete(staging);
+            return $"rename({staging}, {path}) failed: {Errno(-result)}";
+        }
+        PinPath = path;
+        return null;
+    }
+
+    /// <summary>Closes the fd but leaves the pin (a newer map replaced it, or it must outlive this process).</summary>
+    public void Release()
+    {
+        PinPath = null;
+        Dispose();
+    }
+
     public void Dispose()
     {
         if (PinPath is not null && File.Exists(PinPath)) File.Delete(PinPath);

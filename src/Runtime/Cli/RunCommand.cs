@@ -60,6 +60,7 @@ public static class RunCommand
         await using (host)
         {
             stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");
+            foreach (var line in host.Holder.Policy.Load(loaded.Bundle!, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
             foreach (var (name, port) in host.ListenerPorts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 stdout.WriteLine($"listener {name} on http://{FormatHost(parsed.Bind)}:{port}");
             if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{FormatHost(parsed.Bind)}:{admin}");
@@ -84,7 +85,8 @@ public static class RunCommand
             exit = ExitCodes.UsageOrIo;
             return null;
         }
-        var result = Compilation.Create(sources).Emit();
+        // The BPF target too, so the runtime has the policy to enforce (docs/bpf.md).
+        var result = Compilation.Create(sources).Emit(EmitTargets.Default | EmitTargets.Bpf);
         DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose: false);
         if (result.Bundle is null)
         {

@@ -87,6 +87,7 @@ public sealed class BundleReloader : IDisposable
             }
             _holder.LastLoadError = null;
             if (snapshot.BundleId == _holder.Current.BundleId) return false;
+            foreach (var line in _holder.Policy.Reload(loaded.Bundle!, snapshot)) _log(line);
             _holder.Swap(_adjust(snapshot));
             _log($"reloaded bundle {snapshot.BundleId[..12]}");
             return true;

@@ -40,6 +40,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             await LocalReply.Write(ctx, 400, "");
             return;
         }
+        if (await holder.Policy.RefuseRequest(ctx, listener?.Name)) return;
         if (listener is null || !snapshot.RouteTables.TryGetValue(listener.RouteConfigName, out var table))
         {
             await LocalReply.Write(ctx, 404, "");

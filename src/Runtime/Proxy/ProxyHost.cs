@@ -39,6 +39,7 @@ public sealed class ProxyHost : IAsyncDisposable
                 {
                     // Kestrel cannot tell HTTP/1.1 from h2c prior knowledge on one cleartext socket; HTTP/1.1 it is.
                     lo.Protocols = HttpProtocols.Http1;
+                    lo.Use(Holder.Policy.Connections(listener.Name));
                     _sockets.Add((listener, lo));
                 });
             }
@@ -73,5 +74,6 @@ public sealed class ProxyHost : IAsyncDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         await _app.StopAsync(stop.Token);
         await _app.DisposeAsync();
+        Holder.Policy.Dispose();
     }
 }

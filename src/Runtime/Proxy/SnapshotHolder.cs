@@ -16,6 +16,9 @@ public sealed class SnapshotHolder(RuntimeSnapshot initial, ProxyStats stats, Ti
     /// <summary>Why the last reload was refused (the current snapshot kept serving), or null.</summary>
     public string? LastLoadError { get; set; }
 
+    /// <summary>The policy enforced with the snapshot (docs/bpf.md); nothing until loaded.</summary>
+    public Enforcement.PolicyEnforcer Policy { get; } = new(stats);
+
     public ClusterState StateOf(string cluster) =>
         _clusters.GetOrAdd(cluster, n => new ClusterState(n, stats, time ?? TimeProvider.System));
 }
