@@ -11,12 +11,12 @@ public sealed record FlowVerdict(bool Allowed, string DecidingRule, string Reaso
 /// destination identity), then the destination's ingress policy (remote = source identity); where an entry redirects
 /// to a proxy port, the HTTP rules for that identity and port decide the request (none matching: 403 "Access
 /// denied", as Cilium's proxy answers). The deciding rule is the deny entry's, the HTTP rule set's, or the last
-/// allowing entry's.
+/// allowing entry's. <c>maps</c> may stand other maps in for the endpoints' in-process ones (the kernel's, in tests).
 /// </summary>
 public static class PolicyFlow
 {
     public static FlowVerdict Evaluate(PolicyBundle bundle, PolicyEndpoint? source, uint sourceIdentity, PolicyEndpoint destination,
-        byte protocol, ushort port, HttpRequestInfo? http)
+        byte protocol, ushort port, HttpRequestInfo? http, Func<PolicyEndpoint, IPolicyEntries>? maps = null)
     {
         var steps = new List<string>
         {
@@ -27,7 +27,7 @@ public static class PolicyFlow
         foreach (var (endpoint, egress, remote) in Directions(source, sourceIdentity, destination))
         {
             steps.Add($"{(egress ? "egress" : "ingress")} policy of endpoint {endpoint.Id} ({endpoint.Map.Name}), remote identity {remote}:");
-            var verdict = PolicyLookup.CanAccess(endpoint.Map, remote, egress, protocol, port);
+            var verdict = PolicyLookup.CanAccess(maps?.Invoke(endpoint) ?? endpoint.Map, remote, egress, protocol, port);
             steps.AddRange(verdict.Steps.Select(s => "  " + s));
             var cookie = verdict.Chosen?.Value.Cookie ?? 0;
             if (!verdict.IsAllowed)

@@ -10,7 +10,7 @@ namespace Meshc.PolicyEngine;
 /// </summary>
 public static class PolicyLookup
 {
-    public static PolicyVerdict CanAccess(PolicyMap map, uint remoteIdentity, bool egress, byte protocol, ushort port)
+    public static PolicyVerdict CanAccess(IPolicyEntries map, uint remoteIdentity, bool egress, byte protocol, ushort port)
     {
         var steps = new List<string>();
         var l3 = map.Lookup(new PolicyMapKey(PolicyMapKey.FullPrefix, remoteIdentity, egress, protocol, port));

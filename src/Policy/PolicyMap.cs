@@ -5,7 +5,7 @@ namespace Meshc.PolicyEngine;
 /// entry with the longest prefix whose leading bits equal the lookup key's, comparing the key bytes from offset 4 as
 /// stored (identity, direction, protocol, port), as the kernel trie does.
 /// </summary>
-public sealed class PolicyMap
+public sealed class PolicyMap : IPolicyEntries
 {
     private readonly IReadOnlyList<(PolicyMapKey Key, PolicyMapValue Value)> _entries;
 

@@ -16,6 +16,7 @@ internal static partial class BpfSyscall
     public const int MapLookupElem = 1;
     public const int MapUpdateElem = 2;
     public const int ObjPin = 6;
+    public const int ObjGet = 7;
 
     public const uint MapTypeHash = 1;
     public const uint MapTypeLpmTrie = 11;
@@ -76,6 +77,19 @@ internal static partial class BpfSyscall
             BinaryPrimitives.WriteUInt64LittleEndian(attr, (ulong)p);
             BinaryPrimitives.WriteUInt32LittleEndian(attr[8..], (uint)fd);
             return (int)Call(ObjPin, attr);
+        }
+    }
+
+    /// <summary>BPF_OBJ_GET: a new fd for the object pinned at <paramref name="path"/>, or -errno.</summary>
+    public static unsafe int Get(string path)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+        Span<byte> attr = stackalloc byte[AttrSize];
+        attr.Clear();
+        fixed (byte* p = bytes)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(attr, (ulong)p);
+            return (int)Call(ObjGet, attr);
         }
     }
 

@@ -45,6 +45,13 @@ public sealed class KernelMap : IDisposable
         return (map, null);
     }
 
+    /// <summary>Opens the map pinned at <paramref name="path"/> (BPF_OBJ_GET) to read it; disposing closes it and leaves the pin.</summary>
+    public static (KernelMap? Map, string? Error) OpenPinned(string path, int keySize, int valueSize)
+    {
+        var fd = BpfSyscall.Get(path);
+        return fd < 0 ? (null, $"bpf(BPF_OBJ_GET) at {path} failed: {Errno(-fd)}") : (new KernelMap(Path.GetFileName(path), fd, keySize, valueSize), null);
+    }
+
     /// <summary>The value stored for <paramref name="key"/> (for an LPM trie: the longest matching prefix), or null.</summary>
     public byte[]? Lookup(ReadOnlySpan<byte> key)
     {
@@ -70,7 +77,8 @@ public sealed class KernelMap : IDisposable
     public string? PinReplacing(string folder)
     {
         var path = Path.Combine(folder, Name);
-        var staging = Path.Combine(folder, $".{Name}.new");
+        // bpffs refuses names with a dot; Cilium stages replacements as "<name>:pending" too.
+        var staging = Path.Combine(folder, $"{Name}:pending");
         if (File.Exists(staging)) File.Delete(staging);
         var result = BpfSyscall.Pin(_fd, staging);
         if (result < 0) return $"bpf(BPF_OBJ_PIN) at {staging} failed: {Errno(-result)}";

@@ -1,3 +1,6 @@
+using Meshc.PolicyEngine;
+using Meshc.PolicyEngine.Kernel;
+
 namespace Meshc.Runtime.Tests.Policy;
 
 /// <summary>
@@ -173,5 +176,23 @@ public sealed class PolicyScenarioTests
         var verdict = PolicyScenarios.Decide(bundle, from, port, http);
         Assert.True(allowed == verdict.Allowed, $"{name}: expected {(allowed ? "allowed" : "denied")}\n{string.Join("\n", verdict.Steps)}");
         Assert.Equal(rule, verdict.DecidingRule);
+    }
+
+    /// <summary>The same table with every lookup answered by the kernel: the policy maps loaded as real LPM tries.</summary>
+    [KernelTheory]
+    [MemberData(nameof(Rows))]
+    public void Decide_ScenarioOnKernelMaps_ExpectedVerdictAndRule(string name, string sections, string from, string port, string? http, bool allowed, string rule)
+    {
+        var selector = sections.Contains("egress", StringComparison.Ordinal) ? "app: netshoot" : "app: bookstore";
+        var files = PolicyScenarios.CompileFiles(sections.Length == 0 ? "" : PolicyScenarios.Policy(sections, selector: selector));
+        var (kernel, refused) = KernelMapSet.Create(files);
+        Assert.True(kernel is not null, refused);
+        using (kernel)
+        {
+            var maps = kernel!.Maps.ToDictionary(m => m.Name, m => (IPolicyEntries)new KernelPolicyMap(m), StringComparer.Ordinal);
+            var verdict = PolicyScenarios.Decide(PolicyScenarios.Load(files), from, port, http, maps: e => maps[e.Map.Name]);
+            Assert.True(allowed == verdict.Allowed, $"{name}: expected {(allowed ? "allowed" : "denied")}\n{string.Join("\n", verdict.Steps)}");
+            Assert.Equal(rule, verdict.DecidingRule);
+        }
     }
 }

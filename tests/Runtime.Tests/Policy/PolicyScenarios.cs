@@ -39,11 +39,19 @@ internal static class PolicyScenarios
 
         """;
 
-    public static PolicyBundle Compile(string policies)
+    public static PolicyBundle Compile(string policies) => Load(CompileFiles(policies));
+
+    /// <summary>The bundle's files by path, as the runtime reads them.</summary>
+    public static Dictionary<string, byte[]> CompileFiles(string policies)
     {
         var result = Compilation.Create([new SourceText("scenario.yaml", Workloads + policies)]).Emit(EmitTargets.Bpf);
         Assert.True(result.Bundle is not null, string.Join("\n", result.Diagnostics));
-        var (bundle, error) = PolicyBundle.Load(result.Bundle!.Files.ToDictionary(f => f.Path, f => f.Content));
+        return result.Bundle!.Files.ToDictionary(f => f.Path, f => f.Content);
+    }
+
+    public static PolicyBundle Load(IReadOnlyDictionary<string, byte[]> files)
+    {
+        var (bundle, error) = PolicyBundle.Load(files);
         Assert.True(bundle is not null, error);
         return bundle!;
     }
@@ -52,7 +60,8 @@ internal static class PolicyScenarios
     /// Decides a flow to <c>bookstore</c> (or <paramref name="to"/>). <paramref name="from"/> is a workload name, an
     /// IPv4 address (resolved through the ipcache) or <c>id:N</c> for a reserved identity.
     /// </summary>
-    public static FlowVerdict Decide(PolicyBundle bundle, string from, string port, string? http = null, string to = "bookstore")
+    public static FlowVerdict Decide(PolicyBundle bundle, string from, string port, string? http = null, string to = "bookstore",
+        Func<PolicyEndpoint, IPolicyEntries>? maps = null)
     {
         var destination = bundle.Endpoints.Single(e => e.Workload == $"default/{to}");
         PolicyEndpoint? source = bundle.Endpoints.SingleOrDefault(e => e.Workload == $"default/{from}");
@@ -69,6 +78,6 @@ internal static class PolicyScenarios
             var headers = words.Skip(2).Select(h => h.Split('=')).ToDictionary(h => h[0], h => h.Length > 1 ? h[1] : "");
             request = new HttpRequestInfo(words[0], words[1], headers);
         }
-        return PolicyFlow.Evaluate(bundle, source, identity, destination, protocol, ushort.Parse(parts[0]), request);
+        return PolicyFlow.Evaluate(bundle, source, identity, destination, protocol, ushort.Parse(parts[0]), request, maps);
     }
 }
