@@ -117,4 +117,33 @@ public sealed class EnforcementEndToEndTests : IDisposable
         using var response = await admin.GetAsync($"http://127.0.0.1:{proxy.ListenerPorts["default/bookstore-canary/bookstore-listener"]}/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Reload_PolicyAdmittingAdmin_SwapsWithTheSnapshotAndStatsShowIt()
+    {
+        var (proxy, backend, url) = await Start(new SourceText("mesh.yaml", PolicyRuntime.Mesh + PolicyRuntime.ReadersPolicy));
+        await using var _ = proxy;
+        await using var __ = backend;
+        var log = new List<string>();
+        using var reloader = new BundleReloader(_folder, proxy.Holder, s => PolicyRuntime.PointAt(s, backend.Port), log.Add);
+        using var admin = PolicyRuntime.ClientFrom(PolicyRuntime.Admin);
+        await Assert.ThrowsAsync<HttpRequestException>(() => admin.GetAsync($"{url}/books"));
+
+        var before = proxy.Holder.Policy.Current;
+        PolicyRuntime.Compile(_folder, new SourceText("mesh.yaml", PolicyRuntime.Mesh + PolicyRuntime.ReadersPolicy.Replace("app: netshoot", "app: admin")));
+        Assert.True(reloader.Reload());
+        Assert.NotSame(before, proxy.Holder.Policy.Current);
+        Assert.Equal(proxy.Holder.Current.BundleId, proxy.Holder.Policy.Current!.BundleId);
+        Assert.Contains(log, l => l.StartsWith("policy: ", StringComparison.Ordinal));
+
+        using (var response = await admin.GetAsync($"{url}/books"))
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var netshoot = PolicyRuntime.ClientFrom(PolicyRuntime.Netshoot);
+        await Assert.ThrowsAsync<HttpRequestException>(() => netshoot.GetAsync($"{url}/books"));
+
+        using var client = RuntimeHarness.Client();
+        var stats = await client.GetStringAsync($"http://127.0.0.1:{proxy.AdminPort}/stats");
+        Assert.Contains("meshc.policy.allowed: 1\n", stats);
+        Assert.Contains("meshc.policy.denied_l3l4: 2\n", stats);
+    }
 }
