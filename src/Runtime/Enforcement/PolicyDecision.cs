@@ -29,7 +29,30 @@ public sealed record PolicyDecision(PolicyAction Action, uint SourceIdentity, st
         var identity = IdentityOf(state.Bundle, remote);
         if (listener is null || !state.Frontends.TryGetValue(listener, out var frontends) || frontends.All(f => f.Endpoints.Count == 0))
             return new PolicyDecision(PolicyAction.Allow, identity, "(destination is the proxy: reserved:ingress, no policy)");
-        var source = ServiceFlow.EndpointOf(state.Bundle, identity);
+        return Aggregate(state, identity, ServiceFlow.EndpointOf(state.Bundle, identity), frontends, http);
+    }
+
+    /// <summary>
+    /// Decides the upstream hop of a Gateway listener's request to <paramref name="cluster"/>: in Cilium the Gateway's
+    /// proxy connects to the backends as reserved:ingress (8), so each backend endpoint's ingress policy is checked
+    /// with remote identity 8 on the backend Service's port (the cluster's EDS name <c>ns/svc:port</c>). Listeners that
+    /// serve Service endpoints (CiliumEnvoyConfig) were decided with the client's identity already: allowed here.
+    /// </summary>
+    public static PolicyDecision DecideUpstream(EnforcementState state, string? listener, string? edsService, HttpRequestInfo http)
+    {
+        const uint Ingress = 8;
+        if (listener is null || !state.Frontends.TryGetValue(listener, out var own) || own.Any(f => f.Endpoints.Count > 0) || edsService is null)
+            return new PolicyDecision(PolicyAction.Allow, Ingress, "(not a Gateway hop)");
+        var colon = edsService.LastIndexOf(':');
+        var (service, port) = colon > 0 && int.TryParse(edsService[(colon + 1)..], out var p) ? (edsService[..colon], p) : (edsService, -1);
+        var backends = state.Bundle.Frontends.Where(f => f.Service == service && (port < 0 || f.Port == port) && f.Endpoints.Count > 0).ToList();
+        return backends.Count == 0
+            ? new PolicyDecision(PolicyAction.Allow, Ingress, "(backend is no Service of the bundle)")
+            : Aggregate(state, Ingress, source: null, backends, http);
+    }
+
+    private static PolicyDecision Aggregate(EnforcementState state, uint identity, PolicyEndpoint? source, IReadOnlyList<ServiceFrontend> frontends, HttpRequestInfo? http)
+    {
         var verdicts = frontends.SelectMany(f => ServiceFlow.Evaluate(state.Bundle, identity, source, f, http)).ToList();
         if (verdicts.FirstOrDefault(v => v.Verdict.Allowed) is { } allowed) return new PolicyDecision(PolicyAction.Allow, identity, allowed.Verdict.DecidingRule);
         if (verdicts.Count == 0) return new PolicyDecision(PolicyAction.DropL3L4, identity, "no destination endpoint");

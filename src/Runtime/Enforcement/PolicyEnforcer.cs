@@ -82,9 +82,7 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
     public async Task<bool> RefuseRequest(HttpContext ctx, string? listener)
     {
         if (Current is not { } state || listener is null || !state.Frontends.ContainsKey(listener)) return false;
-        var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
-        var headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var decision = PolicyDecision.Decide(state, listener, ctx.Connection.RemoteIpAddress, new HttpRequestInfo(ctx.Request.Method, rawTarget, headers));
+        var decision = PolicyDecision.Decide(state, listener, ctx.Connection.RemoteIpAddress, RequestInfo(ctx));
         switch (decision.Action)
         {
             case PolicyAction.DenyL7:
@@ -98,6 +96,40 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The Gateway → backend hop of one request (source reserved:ingress): true when refused. An L3/L4 drop is what the
+    /// proxy would meet as a connect timeout (the SYN dropped): 503 with Envoy's text, answered at once; an L7
+    /// mismatch at the backend's proxy is 403 "Access denied".
+    /// </summary>
+    public async Task<bool> RefuseUpstream(HttpContext ctx, string? listener, ClusterModel cluster)
+    {
+        if (Current is not { } state) return false;
+        var decision = PolicyDecision.DecideUpstream(state, listener, cluster.ServiceName ?? cluster.Name, RequestInfo(ctx));
+        switch (decision.Action)
+        {
+            case PolicyAction.DenyL7:
+                stats.Increment("meshc.policy.denied_l7");
+                await AccessDenied.Write(ctx);
+                return true;
+            case PolicyAction.DropL3L4:
+                stats.Increment("meshc.policy.denied_l3l4");
+                await LocalReply.Write(ctx, 503, UpstreamDropped);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Envoy's answer when the upstream connection times out, as a dropped SYN makes it.</summary>
+    public const string UpstreamDropped = "upstream connect error or disconnect/reset before headers. reset reason: connection timeout";
+
+    private static HttpRequestInfo RequestInfo(HttpContext ctx)
+    {
+        var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
+        var headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        return new HttpRequestInfo(ctx.Request.Method, rawTarget, headers);
     }
 
     public void Dispose()

@@ -74,6 +74,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             await LocalReply.Write(ctx, 503, "", decision.ResponseHeaders);
             return;
         }
+        if (await holder.Policy.RefuseUpstream(ctx, listener.Name, cluster)) return;
         ConnectionManagerHeaders.Apply(ctx, listener.Hcm);
         HeaderMutation.ApplyAll(decision.RequestHeaders, ctx.Request.Headers);
         if (decision.HostRewrite is { } host) ctx.Request.Headers.Host = host;
