@@ -47,7 +47,7 @@ public static class RunCommand
         ProxyHost host;
         try
         {
-            host = await ProxyHost.StartAsync(snapshot, new ProxyOptions(parsed.Bind, parsed.PortOffset, parsed.AdminPort));
+            host = await ProxyHost.StartAsync(snapshot, new ProxyOptions(parsed.Bind, parsed.PortOffset, parsed.AdminPort) { HoldUntilPolicyLoaded = true });
         }
         catch (IOException e)
         {

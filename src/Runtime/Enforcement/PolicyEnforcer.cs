@@ -24,22 +24,36 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
     private EnforcementState? _state;
     private bool _loaded;
     private string? _folder;
+    private TaskCompletionSource? _pending;
 
     /// <summary>The state requests are decided with, or null when nothing is enforced.</summary>
     public EnforcementState? Current => Volatile.Read(ref _state);
+
+    /// <summary>
+    /// Makes connections wait for <see cref="Load"/> instead of passing unchecked: <c>meshc run</c> opens its sockets
+    /// first and loads the policy right after, and no connection may slip through in between.
+    /// </summary>
+    public void HoldUntilLoaded() => Volatile.Write(ref _pending, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     /// <summary>Loads the policy of the first bundle; returns the lines to print (what is enforced, where the kernel maps are).</summary>
     public IReadOnlyList<string> Load(LoadedBundle bundle, RuntimeSnapshot snapshot, string? bpffs)
     {
         lock (_gate)
         {
-            _loaded = true;
-            var (folder, off) = Bpffs.Choose(bpffs);
-            _folder = folder;
-            var lines = new List<string>();
-            Install(bundle, snapshot, lines);
-            if (off is not null && Current is not null) lines.Add(off);
-            return lines;
+            try
+            {
+                _loaded = true;
+                var (folder, off) = Bpffs.Choose(bpffs);
+                _folder = folder;
+                var lines = new List<string>();
+                Install(bundle, snapshot, lines);
+                if (off is not null && Current is not null) lines.Add(off);
+                return lines;
+            }
+            finally
+            {
+                _pending?.TrySetResult();
+            }
         }
     }
 
@@ -58,6 +72,7 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
     /// <summary>Kestrel connection middleware for one listener: a connection the L3/L4 policy drops is reset before any byte is read.</summary>
     public Func<ConnectionDelegate, ConnectionDelegate> Connections(string listener) => next => async connection =>
     {
+        if (Volatile.Read(ref _pending) is { } pending) await pending.Task;
         if (Current is not { } state)
         {
             await next(connection);
@@ -138,6 +153,7 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
         {
             Current?.Kernel?.Dispose();
             Volatile.Write(ref _state, null);
+            _pending?.TrySetResult();
         }
     }
 

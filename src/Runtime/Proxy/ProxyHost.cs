@@ -24,6 +24,7 @@ public sealed class ProxyHost : IAsyncDisposable
     private ProxyHost(RuntimeSnapshot snapshot, ProxyOptions options)
     {
         Holder = new SnapshotHolder(snapshot, Stats);
+        if (options.HoldUntilPolicyLoaded) Holder.Policy.HoldUntilLoaded();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddHttpForwarder();

@@ -7,4 +7,7 @@ public sealed record ProxyOptions(IPAddress Bind, int PortOffset, int? AdminPort
 {
     /// <summary>Bind every listener (and the admin port) to an ephemeral port instead; tests read the bound ports back.</summary>
     public bool EphemeralPorts { get; init; }
+
+    /// <summary>Connections wait until the policy is loaded (<c>Holder.Policy.Load</c>), so none passes unchecked at start.</summary>
+    public bool HoldUntilPolicyLoaded { get; init; }
 }

@@ -146,4 +146,18 @@ public sealed class EnforcementEndToEndTests : IDisposable
         Assert.Contains("meshc.policy.allowed: 1\n", stats);
         Assert.Contains("meshc.policy.denied_l3l4: 2\n", stats);
     }
+
+    [Fact]
+    public async Task Run_ConnectionBeforeThePolicyLoads_WaitsAndIsDecidedByIt()
+    {
+        var (bundle, snapshot) = PolicyRuntime.Compile(_folder, new SourceText("mesh.yaml", PolicyRuntime.Mesh + PolicyRuntime.ReadersPolicy));
+        await using var backend = await TestBackend.StartAsync(ctx => ctx.Response.WriteAsync("served without policy"));
+        await using var proxy = await ProxyHost.StartAsync(PolicyRuntime.PointAt(snapshot, backend.Port),
+            new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true, HoldUntilPolicyLoaded = true });
+        using var admin = PolicyRuntime.ClientFrom(PolicyRuntime.Admin);
+        var early = admin.GetAsync($"http://127.0.0.1:{proxy.ListenerPorts[PolicyRuntime.Listener]}/books");
+        proxy.Holder.Policy.Load(bundle, snapshot, bpffs: "off");
+        await Assert.ThrowsAsync<HttpRequestException>(() => early);
+        Assert.Equal(1, proxy.Stats.Get("meshc.policy.denied_l3l4"));
+    }
 }
