@@ -105,6 +105,13 @@ public sealed class PolicyScenarioTests
             - fromEndpoints: [{ matchLabels: { role: ops } }]
               toPorts: [{ ports: [{ port: "8080", protocol: TCP }] }]
         """;
+    private const string L4RedirectOverL3Allow = """
+          ingress:
+            - fromEndpoints: [{ matchLabels: { app: netshoot } }]
+            - toPorts:
+                - ports: [{ port: "8080", protocol: TCP }]
+                  rules: { http: [{ method: GET }] }
+        """;
     private const string EgressNetshoot = """
           egress:
             - toEndpoints: [{ matchLabels: { app: bookstore } }]
@@ -162,6 +169,9 @@ public sealed class PolicyScenarioTests
         { "L7: PUT /orders without the header", HttpBooks, "netshoot", "8080", "PUT /orders", false, "default/shop ingress[0]" },
         { "L7: other peer dropped before the proxy", HttpBooks, "admin", "8080", "GET /books", false, "no matching policy entry (default deny)" },
         { "L7 with deny: deny wins for ops", HttpPlusDeny, "admin", "8080", "GET /", false, "default/shop ingressDeny[0]" },
+        { "allow vs allow, different precedence: the L4 redirect beats the L3 allow", L4RedirectOverL3Allow, "netshoot", "8080", "GET /", true, "default/shop ingress[1]" },
+        { "allow vs allow, different precedence: its L7 rules then apply", L4RedirectOverL3Allow, "netshoot", "8080", "POST /", false, "default/shop ingress[1]" },
+        { "allow vs allow, different precedence: the L3 allow on other ports", L4RedirectOverL3Allow, "netshoot", "9090", null, true, "default/shop ingress[0]" },
         { "egress: allowed by the source's policy", EgressNetshoot, "netshoot", "8080", null, true, "(no policy: allow all)" },
         { "egress: other port dropped at the source", EgressNetshoot, "netshoot", "9090", null, false, "no matching policy entry (default deny)" },
         { "egress deny at the source", EgressNetshoot, "netshoot", "8443", null, false, "default/shop egressDeny[0]" },
