@@ -7,4 +7,10 @@ public sealed record ProxyOptions(IPAddress Bind, int PortOffset, int? AdminPort
 {
     /// <summary>Bind every listener (and the admin port) to an ephemeral port instead; tests read the bound ports back.</summary>
     public bool EphemeralPorts { get; init; }
+
+    /// <summary>
+    /// Bind each listener the bundle binds to Gateways or Services on their addresses and ports (<c>meshc run</c> without
+    /// <c>--bind</c>); false binds every listener on <see cref="Bind"/> at its own port.
+    /// </summary>
+    public bool UseBindings { get; init; }
 }
