@@ -10,6 +10,9 @@ namespace Meshc.Compiler.Passes;
 /// </summary>
 internal sealed record AddressPool(string Name, IReadOnlyList<(uint First, uint Last, SourceLocation Origin)> Ranges, LabelSelector? Selector)
 {
+    /// <summary>The blocks as written (network and broadcast included): what two pools must not share.</summary>
+    public IReadOnlyList<(uint First, uint Last, SourceLocation Origin)> Blocks { get; init; } = Ranges;
+
     public bool Selects(IReadOnlyList<Label> serviceLabels) => Selector is null || Selector.Matches(serviceLabels);
 
     public bool Contains(uint address) => Ranges.Any(r => address >= r.First && address <= r.Last);

@@ -13,7 +13,10 @@ internal static class AddressPools
     public static IReadOnlyList<AddressPool> Build(PassContext context)
     {
         var candidates = context.Model.IpPools.Where(p => !p.Disabled)
-            .Select(p => new AddressPool(p.Meta.Name, [.. p.Blocks.Select(b => AddressPool.Usable(b, p.AllowFirstLastIps))], p.ServiceSelector))
+            .Select(p => new AddressPool(p.Meta.Name, [.. p.Blocks.Select(b => AddressPool.Usable(b, p.AllowFirstLastIps))], p.ServiceSelector)
+            {
+                Blocks = [.. p.Blocks.Select(b => AddressPool.Usable(b, allowFirstLast: true))],
+            })
             .ToList();
         var cli = context.Options.LoadBalancerPools;
         if (!cli.IsEmpty) candidates.Add(FromCidrs("--lb-pool", cli));
@@ -22,7 +25,7 @@ internal static class AddressPools
         var kept = new List<AddressPool>();
         foreach (var pool in candidates)
         {
-            var clash = pool.Ranges.SelectMany(r => kept.Select(k => (Range: r, Other: k, At: Overlap(r, k)))).FirstOrDefault(c => c.At is not null);
+            var clash = pool.Blocks.SelectMany(r => kept.Select(k => (Range: r, Other: k, At: Overlap(r, k)))).FirstOrDefault(c => c.At is not null);
             if (clash.Other is null)
             {
                 kept.Add(pool);
@@ -33,11 +36,17 @@ internal static class AddressPools
         return kept;
     }
 
-    private static AddressPool FromCidrs(string name, IEnumerable<string> cidrs) =>
-        new(name, [.. cidrs.Select(c => Ipv4.Range(c)!.Value).Select(r => AddressPool.Usable(
-            new IpPoolBlock("/", Ipv4.Format(r.First), Ipv4.Format(r.Last), SourceLocation.None), allowFirstLast: false))], null);
+    private static AddressPool FromCidrs(string name, IEnumerable<string> cidrs)
+    {
+        var blocks = cidrs.Select(c => Ipv4.Range(c)!.Value)
+            .Select(r => new IpPoolBlock("/", Ipv4.Format(r.First), Ipv4.Format(r.Last), SourceLocation.None)).ToList();
+        return new(name, [.. blocks.Select(b => AddressPool.Usable(b, allowFirstLast: false))], null)
+        {
+            Blocks = [.. blocks.Select(b => AddressPool.Usable(b, allowFirstLast: true))],
+        };
+    }
 
     /// <summary>The first address <paramref name="range"/> shares with <paramref name="pool"/>, if any.</summary>
     private static uint? Overlap((uint First, uint Last, SourceLocation _) range, AddressPool pool) =>
-        pool.Ranges.Where(r => r.First <= range.Last && range.First <= r.Last).Select(r => (uint?)Math.Max(r.First, range.First)).Min();
+        pool.Blocks.Where(r => r.First <= range.Last && range.First <= r.Last).Select(r => (uint?)Math.Max(r.First, range.First)).Min();
 }

@@ -13,6 +13,9 @@ namespace Meshc.Compiler.Passes;
 /// <c>spec.addresses</c> of type IPAddress) gets the first one that lies in a pool selecting it and is still free.
 /// Each one it cannot get is reported (MC0362 outside the pools, MC0361 taken) and makes it Programmed=False
 /// AddressNotUsable.</item>
+/// <item>A Gateway whose <c>cilium-gateway-&lt;name&gt;</c> Service the input declares with
+/// <c>status.loadBalancer.ingress</c> (manifests exported from a cluster) keeps that address, as LB IPAM keeps an
+/// assigned one.</item>
 /// <item>Any other Gateway gets the lowest free address of the first pool (in <see cref="AddressPools"/> order)
 /// that selects it; none left, or no pool selects it: MC0460 and Programmed=False AddressNotAssigned.</item>
 /// </list>
@@ -36,6 +39,11 @@ internal sealed class AssignGatewayAddresses : IPass
             var selecting = pools.Where(p => p.Selects(ServiceLabels(gateway))).ToList();
             var requested = Requested(gateway);
             if (requested.Count > 0) Honour(context, facts, requested, selecting, taken);
+            else if (Assigned(context, gateway) is { } kept && !taken.ContainsKey(kept))
+            {
+                taken[kept] = gateway.Key;
+                facts.AssignedAddress = (Ipv4.Format(kept), "status.loadBalancer");
+            }
             else Pick(context, facts, selecting, taken);
         }
     }
@@ -81,6 +89,11 @@ internal sealed class AssignGatewayAddresses : IPass
         context.Diagnostics.ReportGatewayAddressNotAssigned(facts.Gateway.Meta.Origin, facts.Gateway.Key.QualifiedName, reason);
         facts.AssignmentProblem = new Problem(ConditionReason.AddressNotAssigned, $"no address assigned: {reason}");
     }
+
+    /// <summary>The IPv4 address the input shows on the Gateway's generated Service, if it declares that Service.</summary>
+    private static uint? Assigned(PassContext context, Gateway gateway) =>
+        context.Index.FindService(gateway.Meta.Namespace, GatewayServiceName(gateway))?.LoadBalancerIngress
+            .Select(Ipv4.Parse).FirstOrDefault(a => a is not null);
 
     /// <summary>The addresses a Gateway asks for: the LB-IPAM annotation wins over <c>spec.addresses</c>, as in Cilium.</summary>
     private static List<(string Text, SourceLocation At)> Requested(Gateway gateway)

@@ -48,7 +48,7 @@ public sealed class BpfBundleTests
         var result = Bookstore();
         Assert.NotNull(result.Bundle);
         // bookstore sorts first: 127.0.200.1 (assigned from the service range, MC0453), port 8080, master slot 0, TCP.
-        var key = new Lb4Key(0x7FC80001, 8080, 0, 6, 0).ToBytes();
+        var key = new Lb4Key(0x7F00C801, 8080, 0, 6, 0).ToBytes();
         var (_, value) = Assert.Single(Entries(result, "cilium_lb4_services_v2"), e => e.Key.SequenceEqual(key));
         // proxy port 10000 (the CEC listener's, xds/redirects.json) in network order · count 0 · revnat 1 (BE) · flags2 L7.
         Assert.Equal("2710" + "0000" + "0000" + "0001" + "00" + "04" + "0000", Convert.ToHexString(value));
