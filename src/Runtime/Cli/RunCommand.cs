@@ -54,9 +54,10 @@ public static class RunCommand
                 UseBindings = parsed.Bind is null,
             });
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
-            stderr.WriteLine($"meshc run: cannot listen: {e.Message} (try --port-offset)");
+            // Permission denied (a port below 1024 without root) and a missing address come as SocketException.
+            stderr.WriteLine($"meshc run: cannot listen: {e.Message} (try --port-offset; for an address this host does not have, --bind or --lb-pool)");
             return ExitCodes.UsageOrIo;
         }
         // Only a bundle folder given as it is is watched; compiled inputs live in a temporary folder nobody edits.
