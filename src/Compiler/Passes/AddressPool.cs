@@ -26,11 +26,20 @@ internal sealed record AddressPool(string Name, IReadOnlyList<(uint First, uint 
         return null;
     }
 
-    /// <summary>The usable range of one block.</summary>
-    public static (uint First, uint Last, SourceLocation Origin) Usable(IpPoolBlock block, bool allowFirstLast)
+    /// <summary>A pool from the input: every block as written, and the usable part of each.</summary>
+    public static AddressPool From(IpPool pool) => Create(pool.Meta.Name,
+        pool.Blocks.Select(b => (Ipv4.Parse(b.First)!.Value, Ipv4.Parse(b.Last)!.Value, b.Written.Contains('/'), b.Origin)),
+        pool.ServiceSelector, pool.AllowFirstLastIps);
+
+    /// <summary>A pool of CIDRs from the command line or the default: it selects every Gateway.</summary>
+    public static AddressPool FromCidrs(string name, IEnumerable<string> cidrs) => Create(name,
+        cidrs.Select(c => Ipv4.Range(c)!.Value).Select(r => (r.First, r.Last, true, SourceLocation.None)), null, allowFirstLast: false);
+
+    private static AddressPool Create(string name, IEnumerable<(uint First, uint Last, bool IsCidr, SourceLocation Origin)> blocks,
+        LabelSelector? selector, bool allowFirstLast)
     {
-        var (first, last) = (Ipv4.Parse(block.First)!.Value, Ipv4.Parse(block.Last)!.Value);
-        var isCidr = block.Written.Contains('/');
-        return isCidr && !allowFirstLast && last - first >= 2 ? (first + 1, last - 1, block.Origin) : (first, last, block.Origin);
+        var list = blocks.ToList();
+        var usable = list.Select(b => b.IsCidr && !allowFirstLast && b.Last - b.First >= 2 ? (b.First + 1, b.Last - 1, b.Origin) : (b.First, b.Last, b.Origin));
+        return new AddressPool(name, [.. usable], selector) { Blocks = [.. list.Select(b => (b.First, b.Last, b.Origin))] };
     }
 }

@@ -13,14 +13,11 @@ internal static class AddressPools
     public static IReadOnlyList<AddressPool> Build(PassContext context)
     {
         var candidates = context.Model.IpPools.Where(p => !p.Disabled)
-            .Select(p => new AddressPool(p.Meta.Name, [.. p.Blocks.Select(b => AddressPool.Usable(b, p.AllowFirstLastIps))], p.ServiceSelector)
-            {
-                Blocks = [.. p.Blocks.Select(b => AddressPool.Usable(b, allowFirstLast: true))],
-            })
+            .Select(AddressPool.From)
             .ToList();
         var cli = context.Options.LoadBalancerPools;
-        if (!cli.IsEmpty) candidates.Add(FromCidrs("--lb-pool", cli));
-        else if (context.Model.IpPools.IsEmpty) candidates.Add(FromCidrs("default", [CompilationOptions.DefaultLoadBalancerPool]));
+        if (!cli.IsEmpty) candidates.Add(AddressPool.FromCidrs("--lb-pool", cli));
+        else if (context.Model.IpPools.IsEmpty) candidates.Add(AddressPool.FromCidrs("default", [CompilationOptions.DefaultLoadBalancerPool]));
 
         var kept = new List<AddressPool>();
         foreach (var pool in candidates)
@@ -34,16 +31,6 @@ internal static class AddressPools
             context.Diagnostics.ReportIpPoolOverlap(clash.Range.Origin, pool.Name, clash.Other.Name, Ipv4.Format(clash.At!.Value));
         }
         return kept;
-    }
-
-    private static AddressPool FromCidrs(string name, IEnumerable<string> cidrs)
-    {
-        var blocks = cidrs.Select(c => Ipv4.Range(c)!.Value)
-            .Select(r => new IpPoolBlock("/", Ipv4.Format(r.First), Ipv4.Format(r.Last), SourceLocation.None)).ToList();
-        return new(name, [.. blocks.Select(b => AddressPool.Usable(b, allowFirstLast: false))], null)
-        {
-            Blocks = [.. blocks.Select(b => AddressPool.Usable(b, allowFirstLast: true))],
-        };
     }
 
     /// <summary>The first address <paramref name="range"/> shares with <paramref name="pool"/>, if any.</summary>
