@@ -37,7 +37,7 @@ internal static class IpPoolReader
     {
         var at = block.LocationIn(path);
         var (cidr, start, stop) = (block.Str("cidr"), block.Str("start"), block.Str("stop"));
-        var written = cidr ?? (stop is null ? start : $"{start}-{stop}") ?? "";
+        var written = cidr ?? (stop is null ? start : $"{start}-{stop}") ?? "{}";
         IpPoolBlock? Invalid(string reason)
         {
             diagnostics.ReportIpPoolBlockInvalid(at, written, pool, reason);
