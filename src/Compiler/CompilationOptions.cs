@@ -22,4 +22,16 @@ public sealed record CompilationOptions
 
     /// <summary>First port of the range listeners without an address get (Cilium allocates CRD proxy ports from its proxy range).</summary>
     public int ProxyPortBase { get; init; } = 10000;
+
+    /// <summary>The pool Gateways get addresses from when neither the input nor the options give one: loopback, for local runs.</summary>
+    public const string DefaultLoadBalancerPool = "127.0.100.0/24";
+
+    /// <summary>
+    /// Extra LB-IPAM pools (IPv4 CIDRs, <c>--lb-pool</c>) that select every Gateway, after the input's
+    /// CiliumLoadBalancerIPPools. With neither, <see cref="DefaultLoadBalancerPool"/> is used.
+    /// </summary>
+    public Ir.ValueList<string> LoadBalancerPools { get; init; }
+
+    /// <summary>The IPv4 range Services without a clusterIP get one from (<c>--service-cidr</c>); loopback, for local runs.</summary>
+    public string ServiceCidr { get; init; } = "127.0.200.0/24";
 }

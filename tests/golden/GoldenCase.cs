@@ -4,7 +4,8 @@ namespace Meshc.Golden;
 
 /// <summary>
 /// One golden case: a folder under tests/golden/cases holding its inputs (*.yaml, *.dsl) and, optionally,
-/// <c>sources.txt</c> naming more inputs by path from the repository root (used to share examples/).
+/// <c>sources.txt</c> naming more inputs by path from the repository root (used to share examples/), and
+/// <c>options.txt</c> with the address flags of <c>meshc compile</c> (<c>--lb-pool</c>, <c>--service-cidr</c>).
 /// Its snapshots live in the folder's <c>__snapshots__</c>.
 /// </summary>
 public sealed class GoldenCase
@@ -41,6 +42,17 @@ public sealed class GoldenCase
             }
         }
         return sources;
+    }
+
+    /// <summary>The compilation options: the defaults, with the flags of <c>options.txt</c> when the case has one.</summary>
+    public Meshc.Compiler.CompilationOptions LoadOptions()
+    {
+        var file = Path.Combine(Folder, "options.txt");
+        if (!File.Exists(file)) return Meshc.Compiler.CompilationOptions.Default;
+        var words = File.ReadAllText(file).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string? Flag(string name) => words.SkipWhile(w => w != name).Skip(1).FirstOrDefault();
+        var (options, error) = Meshc.Compiler.Cli.AddressOptions.Apply(Meshc.Compiler.CompilationOptions.Default, Flag("--lb-pool"), Flag("--service-cidr"));
+        return options ?? throw new InvalidDataException($"{file}: {error}");
     }
 
     public static bool IsCaseFolder(string folder) =>

@@ -33,7 +33,7 @@ public sealed class GoldenTests
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" && Directory.Exists(@case.SnapshotFolder))
             Directory.Delete(@case.SnapshotFolder, recursive: true);
 
-        var result = Compilation.Create(@case.LoadSources()).Emit(GoldenOutputs.Targets);
+        var result = Compilation.Create(@case.LoadSources(), @case.LoadOptions()).Emit(GoldenOutputs.Targets);
         var outputs = GoldenOutputs.From(result);
         if (result.Bundle is { } bundle)
         {

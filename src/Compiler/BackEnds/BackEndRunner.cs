@@ -26,8 +26,8 @@ internal static class BackEndRunner
         if (targets.HasFlag(EmitTargets.K8s)) Kubernetes.KubernetesBackEnd.Build(analysis.Bound, fromGateways, analysis.Status, diagnostics, bundle);
         if (targets.HasFlag(EmitTargets.Bpf) && !diagnostics.HasErrors)
         {
-            var maps = Bpf.BpfBackEnd.Compile(analysis.Bound.Model, snapshot?.Redirects ?? [],
-                [.. snapshot?.ListenerPorts.Select(p => p.Port) ?? []], compilation.Options.ProxyPortBase, diagnostics);
+            var maps = Bpf.BpfBackEnd.Compile(analysis.Bound.Model, analysis.Bound.Addresses, compilation.Options, snapshot?.Redirects ?? [],
+                [.. snapshot?.ListenerPorts.Select(p => p.Port) ?? []], diagnostics);
             if (!diagnostics.HasErrors) Bpf.BpfBackEnd.Write(maps, bundle);
         }
         if (targets.HasFlag(EmitTargets.Status)) Status.StatusBackEnd.Build(analysis.Status, bundle);

@@ -17,15 +17,19 @@ public static class MeshcCommand
         var output = new Option<string>("--output", "-o") { Description = "bundle folder to write, or - for the k8s manifests as one YAML stream on stdout", Required = true };
         var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf (default: xds,status)", AllowMultipleArgumentsPerToken = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
+        var (lbPool, serviceCidr) = AddressFlags();
 
-        var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose };
-        compile.SetAction(r => Compile(r.GetValue(inputs)!, r.GetValue(output)!, r.GetValue(emit), r.GetValue(verbose), stdout, stderr));
+        var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose, lbPool, serviceCidr };
+        compile.SetAction(r => Compile(r.GetValue(inputs)!, r.GetValue(output)!, r.GetValue(emit), r.GetValue(verbose),
+            (r.GetValue(lbPool), r.GetValue(serviceCidr)), stdout, stderr));
 
         var checkInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var checkVerbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
         var checkStatus = new Option<bool>("--status") { Description = "also print the Gateway API status of every object meshc owns" };
-        var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose, checkStatus };
-        check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), r.GetValue(checkStatus), stdout, stderr));
+        var (checkLbPool, checkServiceCidr) = AddressFlags();
+        var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose, checkStatus, checkLbPool, checkServiceCidr };
+        check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), r.GetValue(checkStatus),
+            (r.GetValue(checkLbPool), r.GetValue(checkServiceCidr)), stdout, stderr));
 
         var traceInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "a bundle folder, or YAML/DSL files or folders" };
         var traceFrom = new Option<string>("--from") { Description = "source: labels (app=netshoot), an IPv4 address or an entity (world, host)", Required = true };
@@ -48,7 +52,12 @@ public static class MeshcCommand
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static int Compile(string[] inputs, string output, string[]? emit, bool verbose, TextWriter stdout, TextWriter stderr)
+    private static (Option<string> LbPool, Option<string> ServiceCidr) AddressFlags() => (
+        new Option<string>("--lb-pool") { Description = $"IPv4 CIDRs Gateways get addresses from, besides the input's CiliumLoadBalancerIPPools (default when neither: {CompilationOptions.DefaultLoadBalancerPool})" },
+        new Option<string>("--service-cidr") { Description = $"the IPv4 range Services without a clusterIP get one from (default {CompilationOptions.Default.ServiceCidr})" });
+
+    private static int Compile(string[] inputs, string output, string[]? emit, bool verbose, (string? LbPool, string? ServiceCidr) addresses,
+        TextWriter stdout, TextWriter stderr)
     {
         if (!EmitOption.TryParse(emit, out var targets, out var bad))
         {
@@ -60,7 +69,7 @@ public static class MeshcCommand
             stderr.WriteLine("meshc: -o - writes Kubernetes manifests to stdout; add --emit k8s");
             return ExitCodes.UsageOrIo;
         }
-        var (result, loadFailed) = Load(inputs, stderr, verbose, c => c.Emit(targets));
+        var (result, loadFailed) = Load(inputs, addresses, stderr, verbose, c => c.Emit(targets));
         if (loadFailed) return ExitCodes.UsageOrIo;
         if (result!.Bundle is null) return ExitCodes.InputErrors;
         if (output == "-")
@@ -83,9 +92,9 @@ public static class MeshcCommand
         return ExitCodes.Ok;
     }
 
-    private static int Check(string[] inputs, bool verbose, bool status, TextWriter stdout, TextWriter stderr)
+    private static int Check(string[] inputs, bool verbose, bool status, (string? LbPool, string? ServiceCidr) addresses, TextWriter stdout, TextWriter stderr)
     {
-        var (result, loadFailed) = Load(inputs, stderr, verbose, c => c.Check());
+        var (result, loadFailed) = Load(inputs, addresses, stderr, verbose, c => c.Check());
         if (loadFailed) return ExitCodes.UsageOrIo;
         if (status)
             foreach (var (path, text) in BackEnds.Status.StatusBackEnd.Render(result!.Status))
@@ -105,7 +114,7 @@ public static class MeshcCommand
         }
         else
         {
-            var (result, loadFailed) = Load(inputs, stderr, verbose: false, c => c.Emit(EmitTargets.Bpf));
+            var (result, loadFailed) = Load(inputs, (null, null), stderr, verbose: false, c => c.Emit(EmitTargets.Bpf));
             if (loadFailed) return ExitCodes.UsageOrIo;
             if (result!.Bundle is null) return ExitCodes.InputErrors;
             (bundle, error) = Meshc.PolicyEngine.PolicyBundle.Load(result.Bundle.Files.ToDictionary(f => f.Path, f => f.Content));
@@ -119,8 +128,15 @@ public static class MeshcCommand
     }
 
     /// <summary>Loads sources (I/O problems → exit 2), runs the compilation and prints its diagnostics.</summary>
-    private static (EmitResult? Result, bool LoadFailed) Load(string[] inputs, TextWriter stderr, bool verbose, Func<Compilation, EmitResult> run)
+    private static (EmitResult? Result, bool LoadFailed) Load(string[] inputs, (string? LbPool, string? ServiceCidr) addresses, TextWriter stderr,
+        bool verbose, Func<Compilation, EmitResult> run)
     {
+        var (options, optionError) = AddressOptions.Apply(CompilationOptions.Default, addresses.LbPool, addresses.ServiceCidr);
+        if (options is null)
+        {
+            stderr.WriteLine($"meshc: {optionError}");
+            return (null, true);
+        }
         var loadDiagnostics = new DiagnosticBag();
         var sources = SourceLoader.Load(inputs, loadDiagnostics);
         if (loadDiagnostics.HasErrors)
@@ -128,7 +144,7 @@ public static class MeshcCommand
             DiagnosticPrinter.Print(loadDiagnostics.ToImmutableSorted(), stderr, verbose);
             return (null, true);
         }
-        var result = run(Compilation.Create(sources));
+        var result = run(Compilation.Create(sources, options));
         DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose);
         return (result, false);
     }

@@ -33,10 +33,12 @@ public sealed class MeshModelBuilder
             _objects.Values.OfType<T>().OrderBy(o => o.Key).ToValueList();
 
         var policies = All<NetworkPolicy>();
+        var pools = All<IpPool>();
         return new MeshModel(All<GatewayClass>(), All<Gateway>(), All<Route>(), All<ReferenceGrant>(), All<Service>(),
             All<EndpointSet>(), All<Secret>(), All<NamespaceObject>(), All<Workload>(), All<EnvoyConfig>(), All<Policy>())
         {
             NetworkPolicies = policies.IsEmpty ? default : policies,
+            IpPools = pools.IsEmpty ? default : pools,
         };
     }
 

@@ -18,4 +18,5 @@ public enum ObjectKind
     CiliumNetworkPolicy,
     /// <summary>A DSL network policy (<see cref="Policy"/>).</summary>
     Policy,
+    CiliumLoadBalancerIPPool,
 }

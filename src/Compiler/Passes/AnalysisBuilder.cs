@@ -12,7 +12,7 @@ internal static class AnalysisBuilder
             .Where(g => g.Listeners.Any(l => l.Valid))
             .Select(g => new GatewayBinding(g.Gateway, g.Listeners.Select(l => Bind(context, g, l)).ToValueList()))
             .ToValueList();
-        var bound = new BoundMesh(context.Model, gateways, context.EnvoyConfigs.ToValueList());
+        var bound = new BoundMesh(context.Model, gateways, context.EnvoyConfigs.ToValueList()) { Addresses = context.Addresses };
         return new Analysis(bound, context.Status.ToReport());
     }
 

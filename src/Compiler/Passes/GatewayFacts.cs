@@ -12,5 +12,11 @@ internal sealed class GatewayFacts(Gateway gateway)
     /// <summary>Why <c>spec.addresses</c> cannot be honoured (Accepted=False UnsupportedAddress), if so.</summary>
     public Problem? AddressProblem { get; set; }
 
+    /// <summary>The LoadBalancer address and the pool it came from (<see cref="AssignGatewayAddresses"/>), if one was assigned.</summary>
+    public (string Address, string Pool)? AssignedAddress { get; set; }
+
+    /// <summary>Why an address could not be assigned (Programmed=False AddressNotAssigned / AddressNotUsable), if so.</summary>
+    public Problem? AssignmentProblem { get; set; }
+
     public ListenerFacts? FindListener(string name) => Listeners.FirstOrDefault(l => l.Listener.Name == name);
 }

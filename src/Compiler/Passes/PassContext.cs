@@ -34,6 +34,9 @@ internal sealed class PassContext
     /// <summary>The status written so far.</summary>
     public StatusBook Status { get; } = new();
 
+    /// <summary>The Gateway and Service addresses (written by <see cref="AssignServiceAddresses"/>).</summary>
+    public Semantics.AddressTable Addresses { get; set; } = Semantics.AddressTable.Empty;
+
     /// <summary>The CiliumEnvoyConfigs whose references all resolve, in key order.</summary>
     public List<EnvoyConfig> EnvoyConfigs { get; } = [];
 }

@@ -30,6 +30,8 @@ internal static class PassPipeline
             new CheckEnvoyConfigs(),        // independent of the Gateway API objects
             new CheckEndpointSlices(),      // independent of everything but the Services
             new CheckNetworkPolicies(),     // independent of the Gateway API objects; needs only the workloads
+            new AssignGatewayAddresses(),   // needs the Gateways' verdicts: only accepted Gateways get an address
+            new AssignServiceAddresses(),   // after the Gateways: writes the address table with both
             new WriteRouteStatus(),         // after every route finding (values, backends, parents)
             new WriteGatewayStatus(),       // last: attachedRoutes counts need every attachment
         ];

@@ -22,7 +22,7 @@ internal sealed class WriteGatewayStatus : IPass
                     context.Attachments.AttachedCount(gateway.Key, l.Listener.Name), ListenerConditions(l, generation)))
                 .ToValueList();
             var conditions = ValueList.Of(Accepted(facts, generation), Programmed(facts, generation));
-            context.Status.Set(new GatewayStatus(gateway.Key, Addresses(context, gateway), conditions, listeners));
+            context.Status.Set(new GatewayStatus(gateway.Key, Addresses(facts), conditions, listeners));
         }
     }
 
@@ -60,12 +60,14 @@ internal sealed class WriteGatewayStatus : IPass
     {
         if (!facts.Listeners.Any(l => l.Valid))
             return Condition.False(ConditionType.Programmed, ConditionReason.Invalid, "no listener is valid", generation);
-        return facts.AddressProblem is { } address
-            ? Condition.False(ConditionType.Programmed, ConditionReason.AddressNotUsable, address.Message, generation)
+        if (facts.AddressProblem is { } address)
+            return Condition.False(ConditionType.Programmed, ConditionReason.AddressNotUsable, address.Message, generation);
+        return facts.AssignmentProblem is { } assignment
+            ? Condition.False(ConditionType.Programmed, assignment.Reason, assignment.Message, generation)
             : Condition.True(ConditionType.Programmed, ConditionReason.Programmed, "gateway programmed", generation);
     }
 
-    /// <summary>The addresses of Cilium's <c>cilium-gateway-&lt;name&gt;</c> Service, when the input already shows them.</summary>
-    private static ValueList<string> Addresses(PassContext context, Gateway gateway) =>
-        context.Index.FindService(gateway.Meta.Namespace, $"cilium-gateway-{gateway.Meta.Name}")?.LoadBalancerIngress ?? ValueList<string>.Empty;
+    /// <summary>The LoadBalancer address <see cref="AssignGatewayAddresses"/> gave the Gateway, if any.</summary>
+    private static ValueList<string> Addresses(GatewayFacts facts) =>
+        facts.AssignedAddress is { } assigned ? ValueList.Of(assigned.Address) : ValueList<string>.Empty;
 }

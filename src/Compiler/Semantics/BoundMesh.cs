@@ -6,7 +6,11 @@ namespace Meshc.Compiler.Semantics;
 /// What the passes hand to the back ends: every accepted Gateway with the routes attached to each listener and
 /// their resolved backends, plus the valid CiliumEnvoyConfigs. Back ends read only this and the model.
 /// </summary>
-public sealed record BoundMesh(MeshModel Model, ValueList<GatewayBinding> Gateways, ValueList<EnvoyConfig> EnvoyConfigs);
+public sealed record BoundMesh(MeshModel Model, ValueList<GatewayBinding> Gateways, ValueList<EnvoyConfig> EnvoyConfigs)
+{
+    /// <summary>The Gateway and Service addresses (LB IPAM and the service range).</summary>
+    public AddressTable Addresses { get; init; } = AddressTable.Empty;
+}
 
 /// <summary>An accepted Gateway of ours and its listeners.</summary>
 public sealed record GatewayBinding(Gateway Gateway, ValueList<ListenerBinding> Listeners);

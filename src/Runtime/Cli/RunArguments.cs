@@ -1,24 +1,34 @@
 using System.Net;
+using Meshc.Compiler;
+using Meshc.Compiler.Cli;
 
 namespace Meshc.Runtime.Cli;
 
-/// <summary>The parsed arguments of <c>meshc run</c>.</summary>
-public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress Bind, int PortOffset, int? AdminPort, bool DemoBackends)
+/// <summary>
+/// The parsed arguments of <c>meshc run</c>. <see cref="Bind"/> is null unless <c>--bind</c> was given: then each
+/// Gateway and claimed Service is served on its own address, and the other listeners on 127.0.0.1.
+/// </summary>
+public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind, int PortOffset, int? AdminPort, bool DemoBackends)
 {
-    public const string Usage = "usage: meshc run <bundle folder | inputs...> [--bind 127.0.0.1] [--port-offset N] [--admin-port P] [--demo-backends] [--bpffs DIR|off]";
+    public const string Usage = "usage: meshc run <bundle folder | inputs...> [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends] [--bpffs DIR|off] " +
+                                AddressOptions.Usage;
 
     /// <summary>Where kernel policy maps are pinned (<c>--bpffs</c>); null picks /sys/fs/bpf/meshc when that is a bpffs mount.</summary>
     public string? Bpffs { get; init; }
+
+    /// <summary>The options inputs are compiled with (<c>--lb-pool</c>, <c>--service-cidr</c>); a bundle folder is served as it was compiled.</summary>
+    public CompilationOptions Compilation { get; init; } = CompilationOptions.Default;
 
     /// <summary>Parses <paramref name="args"/>; on a usage error returns null and the reason.</summary>
     public static (RunArguments? Args, string? Error) Parse(IReadOnlyList<string> args)
     {
         var inputs = new List<string>();
-        var bind = IPAddress.Loopback;
+        IPAddress? bind = null;
         var offset = 0;
         int? admin = null;
         var demo = false;
         string? bpffs = null;
+        string? lbPool = null, serviceCidr = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -31,6 +41,8 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress Bind, 
                     case "--admin-port": admin = int.Parse(Value()); break;
                     case "--demo-backends": demo = true; break;
                     case "--bpffs": bpffs = Value(); break;
+                    case "--lb-pool": lbPool = Value(); break;
+                    case "--service-cidr": serviceCidr = Value(); break;
                     case var opt when opt.StartsWith("--"): return (null, $"unknown option {opt}");
                     default: inputs.Add(args[i]); break;
                 }
@@ -38,6 +50,8 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress Bind, 
             catch (FormatException e) { return (null, e.Message); }
         }
         if (inputs.Count == 0) return (null, "no bundle or inputs given");
-        return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs }, null);
+        var (options, error) = AddressOptions.Apply(CompilationOptions.Default, lbPool, serviceCidr);
+        if (options is null) return (null, error);
+        return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Compilation = options }, null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.InteropServices;
 using Meshc.Compiler;
 using Meshc.Compiler.Bundle;
@@ -24,7 +25,7 @@ public static class RunCommand
             stderr.WriteLine($"meshc run: {usageError}\n{RunArguments.Usage}");
             return ExitCodes.UsageOrIo;
         }
-        var folder = BundleFolder(parsed.Inputs, stderr, out var exit);
+        var folder = BundleFolder(parsed.Inputs, parsed.Compilation, stderr, out var exit);
         if (folder is null) return exit;
         var loaded = BundleLoader.Load(folder);
         if (!loaded.Success)
@@ -47,11 +48,17 @@ public static class RunCommand
         ProxyHost host;
         try
         {
-            host = await ProxyHost.StartAsync(snapshot, new ProxyOptions(parsed.Bind, parsed.PortOffset, parsed.AdminPort) { HoldUntilPolicyLoaded = true });
+            // Without --bind, Gateways and claimed Services listen on their own addresses (see docs/runtime.md).
+            host = await ProxyHost.StartAsync(snapshot, new ProxyOptions(parsed.Bind ?? IPAddress.Loopback, parsed.PortOffset, parsed.AdminPort)
+            {
+                UseBindings = parsed.Bind is null,
+                HoldUntilPolicyLoaded = true,
+            });
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
-            stderr.WriteLine($"meshc run: cannot listen: {e.Message} (try --port-offset)");
+            // Permission denied (a port below 1024 without root) and a missing address come as SocketException.
+            stderr.WriteLine($"meshc run: cannot listen: {e.Message} (try --port-offset; for an address this host does not have, --bind or --lb-pool)");
             return ExitCodes.UsageOrIo;
         }
         // Only a bundle folder given as it is is watched; compiled inputs live in a temporary folder nobody edits.
@@ -61,19 +68,27 @@ public static class RunCommand
         {
             stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");
             foreach (var line in host.Holder.Policy.Load(loaded.Bundle!, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
-            foreach (var (name, port) in host.ListenerPorts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                stdout.WriteLine($"listener {name} on http://{FormatHost(parsed.Bind)}:{port}");
-            if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{FormatHost(parsed.Bind)}:{admin}");
+            foreach (var line in SocketLines(host.Sockets)) stdout.WriteLine(line);
+            if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{FormatHost(parsed.Bind ?? IPAddress.Loopback)}:{admin}");
             await WaitForShutdown();
         }
         return ExitCodes.Ok;
     }
 
-    private static string FormatHost(System.Net.IPAddress a) =>
+    private static string FormatHost(IPAddress a) =>
         a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString();
 
+    /// <summary>
+    /// One line per socket: <c>gateway default/gw on http://127.0.100.1:80 (listener …)</c> for a Gateway or Service
+    /// binding, <c>listener … on http://127.0.0.1:10000</c> for a listener on its own port; sorted so the output is stable.
+    /// </summary>
+    public static IEnumerable<string> SocketLines(IEnumerable<ListenerSocket> sockets) => sockets
+        .Select(s => (s, Url: $"http://{FormatHost(s.EndPoint.Address)}:{s.EndPoint.Port}"))
+        .Select(x => x.s.Binding is { } b ? $"{b.Display} on {x.Url} (listener {x.s.Listener})" : $"listener {x.s.Listener} on {x.Url}")
+        .Order(StringComparer.Ordinal);
+
     /// <summary>A single folder with bundle.json is served as it is; anything else is compiled into a temporary bundle.</summary>
-    private static string? BundleFolder(IReadOnlyList<string> inputs, TextWriter stderr, out int exit)
+    private static string? BundleFolder(IReadOnlyList<string> inputs, CompilationOptions options, TextWriter stderr, out int exit)
     {
         exit = ExitCodes.Ok;
         if (inputs.Count == 1 && File.Exists(Path.Combine(inputs[0], "bundle.json"))) return inputs[0];
@@ -86,7 +101,7 @@ public static class RunCommand
             return null;
         }
         // The BPF target too, so the runtime has the policy to enforce (docs/bpf.md).
-        var result = Compilation.Create(sources).Emit(EmitTargets.Default | EmitTargets.Bpf);
+        var result = Compilation.Create(sources, options).Emit(EmitTargets.Default | EmitTargets.Bpf);
         DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose: false);
         if (result.Bundle is null)
         {

@@ -14,8 +14,8 @@ namespace Meshc.Runtime.Model;
 
 /// <summary>
 /// Builds a <see cref="RuntimeSnapshot"/> from a verified bundle's typed xDS (xds/listeners, routes, clusters,
-/// endpoints). Listeners bind at their socket address and port (the proxy port the compiler allocated); the proxy adds
-/// <c>--port-offset</c>. Returns an error instead of throwing when the xDS cannot be read.
+/// endpoints). Listeners bind at their socket address and port (the proxy port the compiler allocated), or at the
+/// addresses of <c>xds/redirects.json</c>'s bindings; the proxy adds <c>--port-offset</c>. Returns an error instead of throwing when the xDS cannot be read.
 /// </summary>
 public static class BuildSnapshot
 {
@@ -56,9 +56,9 @@ public static class BuildSnapshot
                     break; // One HTTP connection manager per listener is served (the raw-buffer chain).
                 }
             var clusterModels = clusters.ToDictionary(c => c.Name, c => ClusterFrom(c, assignments), StringComparer.Ordinal);
-            return (new RuntimeSnapshot(bundle.Manifest.Id, listenerModels, tables, clusterModels, xds), null);
+            return (new RuntimeSnapshot(bundle.Manifest.Id, listenerModels, tables, clusterModels, xds) { Bindings = AddressBindingReader.Read(bundle) }, null);
         }
-        catch (Exception e) when (e is EnvoyJsonException or InvalidProtocolBufferException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception e) when (e is EnvoyJsonException or System.Text.Json.JsonException or KeyNotFoundException or InvalidProtocolBufferException or InvalidOperationException or FormatException or ArgumentException)
         {
             return (null, $"{bundle.Folder}: cannot build a runtime snapshot: {e.Message}");
         }

@@ -11,4 +11,8 @@ public sealed record RuntimeSnapshot(
     IReadOnlyList<ListenerModel> Listeners,
     IReadOnlyDictionary<string, RouteTable> RouteTables,
     IReadOnlyDictionary<string, ClusterModel> Clusters,
-    IReadOnlyDictionary<string, string> XdsJson);
+    IReadOnlyDictionary<string, string> XdsJson)
+{
+    /// <summary>Where each Gateway's and claimed Service's listener is reached (empty: every listener on its own port).</summary>
+    public IReadOnlyList<AddressBinding> Bindings { get; init; } = [];
+}

@@ -12,7 +12,7 @@ namespace Meshc.Runtime.Proxy;
 /// Serves one downstream request: snaps the current snapshot, routes on the raw path, answers locally or forwards
 /// through YARP's <see cref="IHttpForwarder"/> with the route timeout, per-try timeouts and retries with backoff.
 /// </summary>
-public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder, Func<int, string?> listenerForPort)
+public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder, Func<ConnectionInfo, string?> listenerFor)
 {
     private readonly ConcurrentDictionary<string, HttpMessageInvoker> _invokers = new(StringComparer.Ordinal);
 
@@ -20,7 +20,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     {
         var snapshot = holder.Current;
         // The socket names the listener; its settings come from the snapshot this request snapped.
-        var name = listenerForPort(ctx.Connection.LocalPort);
+        var name = listenerFor(ctx.Connection);
         var listener = snapshot.Listeners.FirstOrDefault(l => l.Name == name);
         try
         {

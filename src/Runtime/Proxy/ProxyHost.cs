@@ -11,15 +11,17 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Meshc.Runtime.Proxy;
 
 /// <summary>
-/// The running proxy: one Kestrel server with a socket per listener (HTTP/1.1) and, when asked, the admin
-/// port. Requests are mapped to their listener by the local port they arrived on.
+/// The running proxy: one Kestrel server with the listeners' sockets (HTTP/1.1) and, when asked, the admin port. With
+/// <see cref="ProxyOptions.UseBindings"/> a listener the bundle binds to Gateways or Services listens on each of their
+/// addresses and ports; any other listener on its own port at <see cref="ProxyOptions.Bind"/>. Requests are mapped to
+/// their listener by the local address and port they arrived on.
 /// </summary>
 public sealed class ProxyHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly List<(ListenerModel Listener, ListenOptions Socket)> _sockets = [];
+    private readonly List<(ListenerModel Listener, AddressBinding? Binding, ListenOptions Socket)> _sockets = [];
     private ListenOptions? _adminSocket;
-    private Dictionary<int, string> _byPort = [];
+    private Dictionary<(IPAddress, int), string> _byEndPoint = [];
 
     private ProxyHost(RuntimeSnapshot snapshot, ProxyOptions options)
     {
@@ -35,20 +37,24 @@ public sealed class ProxyHost : IAsyncDisposable
             k.Limits.MaxRequestHeadersTotalSize = 60 * 1024;
             foreach (var listener in snapshot.Listeners)
             {
-                var port = options.EphemeralPorts ? 0 : listener.Port + options.PortOffset;
-                k.Listen(options.Bind, port, lo =>
+                var bindings = options.UseBindings ? snapshot.Bindings.Where(b => b.Listener == listener.Name).ToList() : [];
+                if (bindings.Count == 0) Listen(listener, null, options.Bind, listener.Port);
+                foreach (var binding in bindings)
+                    foreach (var port in binding.Ports) Listen(listener, binding, binding.Address, port);
+            }
+            void Listen(ListenerModel listener, AddressBinding? binding, IPAddress address, int port) =>
+                k.Listen(address, options.EphemeralPorts ? 0 : port + options.PortOffset, lo =>
                 {
                     // Kestrel cannot tell HTTP/1.1 from h2c prior knowledge on one cleartext socket; HTTP/1.1 it is.
                     lo.Protocols = HttpProtocols.Http1;
                     lo.Use(Holder.Policy.Connections(listener.Name));
-                    _sockets.Add((listener, lo));
+                    _sockets.Add((listener, binding, lo));
                 });
-            }
             if (options.AdminPort is { } admin)
                 k.Listen(options.Bind, options.EphemeralPorts ? 0 : admin, lo => _adminSocket = lo);
         });
         _app = builder.Build();
-        var handler = new ProxyHandler(Holder, Stats, _app.Services.GetRequiredService<IHttpForwarder>(), p => _byPort.GetValueOrDefault(p));
+        var handler = new ProxyHandler(Holder, Stats, _app.Services.GetRequiredService<IHttpForwarder>(), ListenerFor);
         var adminApi = new AdminApi(Holder, Stats);
         _app.Run(ctx => _adminSocket is not null && ctx.Connection.LocalPort == AdminPort ? adminApi.Handle(ctx) : handler.Handle(ctx));
     }
@@ -57,8 +63,11 @@ public sealed class ProxyHost : IAsyncDisposable
 
     public ProxyStats Stats { get; } = new();
 
-    /// <summary>The bound port of each listener, by listener name (after <see cref="StartAsync"/>).</summary>
-    public IReadOnlyDictionary<string, int> ListenerPorts => _sockets.ToDictionary(s => s.Listener.Name, s => s.Socket.IPEndPoint!.Port);
+    /// <summary>The bound port of each listener, by listener name (its first socket's, after <see cref="StartAsync"/>).</summary>
+    public IReadOnlyDictionary<string, int> ListenerPorts => _sockets.GroupBy(s => s.Listener.Name).ToDictionary(g => g.Key, g => g.First().Socket.IPEndPoint!.Port);
+
+    /// <summary>Every listener socket as bound (after <see cref="StartAsync"/>), with the Gateway or Service it stands for.</summary>
+    public IReadOnlyList<ListenerSocket> Sockets => [.. _sockets.Select(s => new ListenerSocket(s.Listener.Name, s.Binding, s.Socket.IPEndPoint!))];
 
     public int? AdminPort => _adminSocket?.IPEndPoint?.Port;
 
@@ -66,8 +75,15 @@ public sealed class ProxyHost : IAsyncDisposable
     {
         var host = new ProxyHost(snapshot, options);
         await host._app.StartAsync();
-        host._byPort = host._sockets.ToDictionary(s => s.Socket.IPEndPoint!.Port, s => s.Listener.Name);
+        host._byEndPoint = host._sockets.ToDictionary(s => (s.Socket.IPEndPoint!.Address, s.Socket.IPEndPoint.Port), s => s.Listener.Name);
         return host;
+    }
+
+    /// <summary>The listener whose socket a connection arrived on (null for an unknown socket).</summary>
+    private string? ListenerFor(Microsoft.AspNetCore.Http.ConnectionInfo connection)
+    {
+        var local = connection.LocalIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : connection.LocalIpAddress;
+        return local is null ? null : _byEndPoint.GetValueOrDefault((local, connection.LocalPort));
     }
 
     public async ValueTask DisposeAsync()

@@ -10,4 +10,10 @@ public sealed record ProxyOptions(IPAddress Bind, int PortOffset, int? AdminPort
 
     /// <summary>Connections wait until the policy is loaded (<c>Holder.Policy.Load</c>), so none passes unchecked at start.</summary>
     public bool HoldUntilPolicyLoaded { get; init; }
+
+    /// <summary>
+    /// Bind each listener the bundle binds to Gateways or Services on their addresses and ports (<c>meshc run</c> without
+    /// <c>--bind</c>); false binds every listener on <see cref="Bind"/> at its own port.
+    /// </summary>
+    public bool UseBindings { get; init; }
 }

@@ -39,7 +39,7 @@ public sealed class TraceCommandTests : IDisposable
     {
         var (code, output, _) = Run("trace", "--from", "app=netshoot", "--to", "bookstore:8080/TCP", "--http", "GET /books", _dir);
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("service lookup: default/bookstore 10.96.0.1:8080/TCP", output);
+        Assert.Contains("service lookup: default/bookstore 127.0.200.1:8080/TCP", output);
         Assert.Contains("L7 load balancer: redirected to proxy port 10000", output);
         Assert.Contains("L3 lookup identity 259", output); // admin 256, bookstore-v1 257, bookstore-v2 258, netshoot 259
         Assert.Contains("verdict: ALLOWED (allowed) by default/bookstore-readers ingress[0]", output);

@@ -40,7 +40,8 @@ public class CheckGatewayAddressesTests
     [Fact]
     public void CheckGatewayAddresses_IpAndEmptyValue_AreAccepted()
     {
-        var c = Run("  - type: IPAddress\n    value: 10.1.2.3\n  - type: IPAddress");
+        // 127.0.100.7 lies in the default LB-IPAM pool, so the request is honoured too.
+        var c = Run("  - type: IPAddress\n    value: 127.0.100.7\n  - type: IPAddress");
         c.Clean();
         ConditionAssert.Is(c.GatewayCondition(ConditionType.Accepted), true, ConditionReason.Accepted);
     }

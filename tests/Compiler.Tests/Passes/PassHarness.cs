@@ -13,11 +13,11 @@ internal sealed record Checked(string Yaml, ImmutableArray<Diagnostic> Diagnosti
     public const string Path = "test.yaml";
 
     /// <summary>Compiles <paramref name="yaml"/> (one file) through the front end and the pass pipeline.</summary>
-    public static Checked Run(string yaml)
+    public static Checked Run(string yaml, CompilationOptions? options = null)
     {
-        var compilation = Compilation.Create([new SourceText(Path, yaml)]);
+        var compilation = Compilation.Create([new SourceText(Path, yaml)], options);
         var result = compilation.Check();
-        var analysis = PassPipeline.Run(compilation.Model, CompilationOptions.Default, new DiagnosticBag());
+        var analysis = PassPipeline.Run(compilation.Model, compilation.Options, new DiagnosticBag());
         return new Checked(yaml, result.Diagnostics, result.Status, analysis.Bound);
     }
 

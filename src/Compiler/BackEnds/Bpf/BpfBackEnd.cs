@@ -3,6 +3,7 @@ using Meshc.Compiler.BackEnds.Xds.Agent;
 using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.Ir;
+using Meshc.Compiler.Semantics;
 
 namespace Meshc.Compiler.BackEnds.Bpf;
 
@@ -18,15 +19,15 @@ internal static class BpfBackEnd
         PolicyProxyPorts ProxyPorts, BpfMap Services, BpfMap Backends, BpfMap RevNat, BpfMap Ipcache, IReadOnlyList<LbMapBuilder.Frontend> Frontends,
         IReadOnlyDictionary<string, IReadOnlyList<int>> ServiceEndpoints);
 
-    public static BpfMaps Compile(MeshModel model, IReadOnlyList<ProxyRedirect> redirects, IReadOnlyList<int> takenPorts, int portBase, DiagnosticBag diagnostics)
+    public static BpfMaps Compile(MeshModel model, AddressTable addresses, CompilationOptions options, IReadOnlyList<ProxyRedirect> redirects, IReadOnlyList<int> takenPorts, DiagnosticBag diagnostics)
     {
         // The DSL's policies join the CiliumNetworkPolicies in the form those take; names keep both apart by kind.
         model = model with { NetworkPolicies = model.NetworkPolicies.Concat(model.Policies.Select(DslPolicyLowering.Lower)).ToValueList() };
         var cidrs = model.NetworkPolicies.SelectMany(p => p.Rules).SelectMany(r => r.Peers).Select(p => p.Cidr).OfType<string>();
         var identities = IdentityAllocator.Allocate(model, cidrs);
-        var proxyPorts = AllocateProxyPorts(takenPorts, portBase);
+        var proxyPorts = AllocateProxyPorts(takenPorts, options.ProxyPortBase);
         var (endpoints, rules) = PolicyMapBuilder.Build(model, identities, proxyPorts);
-        var (services, backends, revNat, frontends) = LbMapBuilder.Build(model, redirects, diagnostics);
+        var (services, backends, revNat, frontends) = LbMapBuilder.Build(model, addresses, options.ServiceCidr, redirects, diagnostics);
         var ipcache = IpcacheMapBuilder.Build(identities);
         // The endpoints each Service selects, so a trace to a Service reaches its pods even without EndpointSlices.
         var serviceEndpoints = model.Services.ToDictionary(s => s.Key.QualifiedName, s => (IReadOnlyList<int>)[.. endpoints

@@ -2,6 +2,7 @@ using Meshc.Compiler.BackEnds.Bpf.Layouts;
 using Meshc.Compiler.BackEnds.Xds.Agent;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.Ir;
+using Meshc.Compiler.Semantics;
 using Meshc.Compiler.Text;
 
 namespace Meshc.Compiler.BackEnds.Bpf;
@@ -22,22 +23,19 @@ internal static class LbMapBuilder
     public sealed record Frontend(string Service, uint Address, ushort Port, byte Protocol, ushort RevNat, int L7ProxyPort, IReadOnlyList<(uint Address, ushort Port)> Backends);
 
     public static (BpfMap Services, BpfMap Backends, BpfMap RevNat, IReadOnlyList<Frontend> Frontends) Build(
-        MeshModel model, IReadOnlyList<ProxyRedirect> redirects, DiagnosticBag diagnostics)
+        MeshModel model, AddressTable addresses, string serviceRange, IReadOnlyList<ProxyRedirect> redirects, DiagnosticBag diagnostics)
     {
-        var declared = model.Services.Select(s => (Key: s.Key.QualifiedName, Ports: s.Ports.Select(p => (p.Port, p.Protocol, Target: (Service: s, Port: p))).ToList(),
-            Given: (IReadOnlyList<string>)s.ClusterIPs.Items, s.Meta.Origin));
+        var declared = model.Services.Select(s => (Key: s.Key.QualifiedName, Ports: s.Ports.Select(p => (p.Port, p.Protocol, Target: (Service: s, Port: p))).ToList()));
         var claimedOnly = redirects.Where(r => model.Services.All(s => s.Key.QualifiedName != $"{r.Namespace}/{r.Service}"))
             .GroupBy(r => $"{r.Namespace}/{r.Service}")
-            .Select(g => (Key: g.Key, Ports: g.SelectMany(r => r.Ports).Distinct().Order().Select(p => (Port: p, Protocol: "TCP", Target: ((Service, ServicePort)?)null)).ToList(),
-                Given: (IReadOnlyList<string>)[], Origin: SourceLocation.None));
-        var all = declared.Select(d => (d.Key, Ports: d.Ports.Select(p => (p.Port, p.Protocol, Target: ((Service, ServicePort)?)p.Target)).ToList(), d.Given, d.Origin))
+            .Select(g => (Key: g.Key, Ports: g.SelectMany(r => r.Ports).Distinct().Order().Select(p => (Port: p, Protocol: "TCP", Target: ((Service, ServicePort)?)null)).ToList()));
+        var all = declared.Select(d => (d.Key, Ports: d.Ports.Select(p => (p.Port, p.Protocol, Target: ((Service, ServicePort)?)p.Target)).ToList()))
             .Concat(claimedOnly).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
-        var addresses = ClusterIps.Assign([.. all.Select(s => (s.Key, s.Given, s.Origin))], diagnostics);
 
         var frontends = new List<(string Service, uint Address, ushort Port, byte Protocol, int ProxyPort, List<(uint, ushort)> Backends)>();
         foreach (var service in all)
         {
-            if (!addresses.TryGetValue(service.Key, out var address)) continue;
+            foreach (var address in ClusterIps.Of(service.Key, addresses, serviceRange, diagnostics))
             foreach (var (port, protocol, target) in service.Ports)
             {
                 var redirect = redirects.FirstOrDefault(r => $"{r.Namespace}/{r.Service}" == service.Key && (r.Ports.IsEmpty || r.Ports.Contains(port)));

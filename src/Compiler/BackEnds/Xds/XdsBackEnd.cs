@@ -45,7 +45,7 @@ internal static class XdsBackEnd
             bundle.AddText(XdsFiles.Endpoint(name), DiscoveryFile.Write(EnvoyTypeUrls.ClusterLoadAssignment, [json]));
         foreach (var (name, json) in secrets)
             bundle.AddText(XdsFiles.Secret(name), DiscoveryFile.Write(EnvoyTypeUrls.Secret, [json]));
-        bundle.AddText(XdsFiles.Redirects, RedirectsFile.Write(snapshot.ListenerPorts, snapshot.Redirects));
+        bundle.AddText(XdsFiles.Redirects, RedirectsFile.Write(snapshot.ListenerPorts, snapshot.Redirects, AddressBindings.Build(mesh, snapshot.Redirects)));
         bundle.AddText(XdsFiles.Bootstrap, BootstrapBuilder.Write(bootstrap));
         return snapshot;
     }

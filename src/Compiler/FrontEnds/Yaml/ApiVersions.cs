@@ -22,6 +22,7 @@ internal static class ApiVersions
         ["CiliumEnvoyConfig"] = ["cilium.io/v2"],
         ["CiliumClusterwideEnvoyConfig"] = ["cilium.io/v2"],
         ["CiliumNetworkPolicy"] = ["cilium.io/v2"],
+        ["CiliumLoadBalancerIPPool"] = ["cilium.io/v2", "cilium.io/v2alpha1"],
     };
 
     public static bool IsSupported(string kind, string apiVersion) =>

@@ -25,6 +25,7 @@ internal static class ObjectReaders
         ["CiliumEnvoyConfig"] = EnvoyConfigReader.Read,
         ["CiliumClusterwideEnvoyConfig"] = EnvoyConfigReader.Read,
         ["CiliumNetworkPolicy"] = NetworkPolicyReader.Read,
+        ["CiliumLoadBalancerIPPool"] = IpPoolReader.Read,
     };
 
     public static Reader? For(string kind) => Readers.GetValueOrDefault(kind);

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using Meshc.Compiler.BackEnds.Bpf;
 using Meshc.Compiler.BackEnds.Bpf.Layouts;
+using Meshc.Compiler;
 using Meshc.Compiler.Diagnostics;
+using Meshc.Compiler.Semantics;
 using Meshc.Compiler.Tests.FrontEnds.Cilium;
 using Meshc.Compiler.Text;
 
@@ -45,12 +47,12 @@ public sealed class BpfBundleTests
     {
         var result = Bookstore();
         Assert.NotNull(result.Bundle);
-        // bookstore sorts first: 10.96.0.1 (assigned, MC0453), port 8080, master slot 0, TCP.
-        var key = new Lb4Key(0x0A600001, 8080, 0, 6, 0).ToBytes();
+        // bookstore sorts first: 127.0.200.1 (assigned from the service range, MC0453), port 8080, master slot 0, TCP.
+        var key = new Lb4Key(0x7F00C801, 8080, 0, 6, 0).ToBytes();
         var (_, value) = Assert.Single(Entries(result, "cilium_lb4_services_v2"), e => e.Key.SequenceEqual(key));
         // proxy port 10000 (the CEC listener's, xds/redirects.json) in network order · count 0 · revnat 1 (BE) · flags2 L7.
         Assert.Equal("2710" + "0000" + "0000" + "0001" + "00" + "04" + "0000", Convert.ToHexString(value));
-        Assert.Contains(result.Diagnostics, d => d.Code.Value == "MC0453" && d.Message.Contains("10.96.0.1"));
+        Assert.Contains(result.Diagnostics, d => d.Code.Value == "MC0453" && d.Message.Contains("127.0.200.1"));
     }
 
     [Fact]
@@ -111,7 +113,7 @@ public sealed class BpfBundleTests
     [Fact]
     public void CheckCapacity_MapOverItsSize_Errors()
     {
-        var compiled = BpfBackEnd.Compile(BpfInputs.Model(BpfInputs.Deployment("api", "app: api")), [], [], 10000, new DiagnosticBag());
+        var compiled = BpfBackEnd.Compile(BpfInputs.Model(BpfInputs.Deployment("api", "app: api")), AddressTable.Empty, CompilationOptions.Default, [], [], new DiagnosticBag());
         var endpoint = compiled.Endpoints[0];
         var tiny = compiled with
         {
