@@ -11,7 +11,7 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Meshc.Runtime.Proxy;
 
 /// <summary>
-/// The running proxy: one Kestrel server with a socket per listener (HTTP/1.1) and, when asked, the admin
+/// The running proxy: one Kestrel server with a socket per listener (HTTP/1.1 and h2c) and, when asked, the admin
 /// port. Requests are mapped to their listener by the local port they arrived on.
 /// </summary>
 public sealed class ProxyHost : IAsyncDisposable
@@ -32,13 +32,14 @@ public sealed class ProxyHost : IAsyncDisposable
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = null;
             k.Limits.MaxRequestHeadersTotalSize = 60 * 1024;
+            var h2c = new PriorKnowledgeH2c();
+            h2c.ListenInternal(k);
             foreach (var listener in snapshot.Listeners)
             {
                 var port = options.EphemeralPorts ? 0 : listener.Port + options.PortOffset;
                 k.Listen(options.Bind, port, lo =>
                 {
-                    // Kestrel cannot tell HTTP/1.1 from h2c prior knowledge on one cleartext socket; HTTP/1.1 it is.
-                    lo.Protocols = HttpProtocols.Http1;
+                    h2c.Serve(lo);
                     _sockets.Add((listener, lo));
                 });
             }
