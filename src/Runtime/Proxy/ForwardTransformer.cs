@@ -14,6 +14,9 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, 
     /// <summary>The status of a response that was held back for a retry, if any.</summary>
     public int? HeldBackStatus { get; private set; }
 
+    /// <summary>The status the upstream answered (held back or not), for the cluster's response stats.</summary>
+    public int? UpstreamStatus { get; private set; }
+
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
@@ -23,6 +26,7 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, 
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        if (proxyResponse is not null) UpstreamStatus = (int)proxyResponse.StatusCode;
         if (proxyResponse is not null && mayRetry && decision.Retry!.RetriesStatus((int)proxyResponse.StatusCode))
         {
             HeldBackStatus = (int)proxyResponse.StatusCode;

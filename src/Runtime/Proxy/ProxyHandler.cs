@@ -64,15 +64,19 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
         var request = new RouteRequest(ctx.Request.Host.Value ?? "", rawTarget, ctx.Request.Method, ctx.Request.Scheme,
             name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
+        var router = $"http.{listener.Hcm.StatPrefix}.";
         switch (table.Route(request, () => (ulong)Random.Shared.NextInt64(long.MaxValue)))
         {
             case NoRouteDecision:
+                stats.Increment(router + "no_route");
                 await LocalReply.Write(ctx, 404, "");
                 return;
             case DirectResponseDecision d:
+                stats.Increment(router + "rq_direct_response");
                 await LocalReply.Write(ctx, d.Status, d.Body, d.ResponseHeaders);
                 return;
             case RedirectDecision r:
+                stats.Increment(router + "rq_redirect");
                 await LocalReply.Write(ctx, r.Status, "", r.ResponseHeaders);
                 ctx.Response.Headers.Location = r.Location;
                 return;
@@ -86,6 +90,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     {
         if (!snapshot.Clusters.TryGetValue(decision.Cluster, out var cluster))
         {
+            stats.Increment($"http.{listener.Hcm.StatPrefix}.no_cluster");
             await LocalReply.Write(ctx, 503, "", decision.ResponseHeaders);
             return;
         }
@@ -116,6 +121,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             var endpoint = state.Pick(cluster);
             if (endpoint is null)
             {
+                stats.Increment($"cluster.{cluster.Name}.upstream_cx_none_healthy");
                 await LocalReply.Write(ctx, 503, LocalReply.NoHealthyUpstream, decision.ResponseHeaders);
                 return;
             }
@@ -140,6 +146,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             {
                 Interlocked.Decrement(ref hostState.Active);
             }
+            Count(cluster.Name, outcome);
             var local = outcome.Kind is OutcomeKind.ConnectFailure or OutcomeKind.Reset or OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout;
             state.Report(cluster, endpoint, local, outcome.Kind is OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout,
                 outcome.Kind == OutcomeKind.Status ? outcome.Code : ctx.Response.StatusCode);
@@ -173,6 +180,20 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         return mirrors;
     }
 
+    /// <summary>The cluster stats for attempts that got no response.</summary>
+    private void Count(string cluster, AttemptOutcome outcome)
+    {
+        var stat = outcome.Kind switch
+        {
+            OutcomeKind.RouteTimeout => "upstream_rq_timeout",
+            OutcomeKind.PerTryTimeout => "upstream_rq_per_try_timeout",
+            OutcomeKind.ConnectFailure => "upstream_cx_connect_fail",
+            OutcomeKind.Reset => "upstream_rq_rx_reset",
+            _ => null,
+        };
+        if (stat is not null) stats.Increment($"cluster.{cluster}.{stat}");
+    }
+
     private HttpMessageInvoker Invoker(ClusterModel cluster) => _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout));
 
     private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, HttpMessageInvoker invoker,
@@ -189,6 +210,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             VersionPolicy = http2 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower,
         };
         var error = await forwarder.SendAsync(ctx, $"http://{endpoint}", invoker, config, transformer, tryCts.Token);
+        if (transformer.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);
         if (transformer.HeldBackStatus is { } status) return AttemptOutcome.Status(status);
         if (error == ForwarderError.None) return AttemptOutcome.Done;
         if (ctx.Response.HasStarted || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Done;
