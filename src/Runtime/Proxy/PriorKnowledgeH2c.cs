@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -15,6 +16,12 @@ namespace Meshc.Runtime.Proxy;
 public sealed class PriorKnowledgeH2c
 {
     private static readonly byte[] Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray();
+
+    /// <summary>
+    /// How long a new connection may stay silent. Kestrel's own timeouts start only once a codec runs, so without this a
+    /// client that connects and sends nothing would hold the connection forever; 30 s is Kestrel's request-headers timeout.
+    /// </summary>
+    public TimeSpan FirstBytesTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     private ConnectionDelegate? _http2;
 
@@ -39,23 +46,37 @@ public sealed class PriorKnowledgeH2c
         socket.Protocols = HttpProtocols.Http1;
         socket.Use(http1 => async connection =>
         {
-            var http2 = await StartsWithPreface(connection);
-            if (http2 is null) return;
+            var http2 = await StartsWithPreface(connection, FirstBytesTimeout);
+            if (http2 is null)
+            {
+                connection.Abort();
+                return;
+            }
             await (http2.Value && _http2 is not null ? _http2(connection) : http1(connection));
         });
     }
 
     /// <summary>
     /// Reads until the first bytes either match the preface (true) or diverge from it (false); null when the client
-    /// closed first. Only the bytes needed for the decision are marked examined, so the chosen codec reads them again
+    /// closed or stayed silent too long. Only the bytes needed for the decision are marked examined, so the chosen codec reads them again
     /// at once and waits for more only where the decision did too.
     /// </summary>
-    private static async Task<bool?> StartsWithPreface(ConnectionContext connection)
+    private static async Task<bool?> StartsWithPreface(ConnectionContext connection, TimeSpan timeout)
     {
         var input = connection.Transport.Input;
+        using var silence = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        silence.CancelAfter(timeout);
         while (true)
         {
-            var result = await input.ReadAsync(connection.ConnectionClosed);
+            ReadResult result;
+            try
+            {
+                result = await input.ReadAsync(silence.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
             var buffer = result.Buffer;
             var (decided, matches, examined) = Compare(buffer);
             if (decided)

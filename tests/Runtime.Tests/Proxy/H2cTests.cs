@@ -5,8 +5,12 @@ using System.Text.Json;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Proxy;
 using Meshc.Runtime.Tests.Support;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
 
 namespace Meshc.Runtime.Tests.Proxy;
 
@@ -32,6 +36,66 @@ public sealed class H2cTests
     {
         var result = PriorKnowledgeH2c.Compare(new ReadOnlySequence<byte>(Encoding.Latin1.GetBytes(head)));
         Assert.Equal((decided, h2, examined), result);
+    }
+
+    /// <summary>A bare Kestrel server whose one socket uses the detector, answering with the protocol it saw.</summary>
+    private static async Task<(WebApplication App, int Port)> DetectingServer(TimeSpan firstBytesTimeout)
+    {
+        ListenOptions? socket = null;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            var h2c = new PriorKnowledgeH2c { FirstBytesTimeout = firstBytesTimeout };
+            h2c.ListenInternal(k);
+            k.Listen(IPAddress.Loopback, 0, lo =>
+            {
+                h2c.Serve(lo);
+                socket = lo;
+            });
+        });
+        var app = builder.Build();
+        app.Run(ctx => ctx.Response.WriteAsync(ctx.Request.Protocol));
+        await app.StartAsync();
+        return (app, socket!.IPEndPoint!.Port);
+    }
+
+    [Fact]
+    public async Task Detect_SilentConnection_IsClosedAfterTheFirstBytesTimeout()
+    {
+        var (app, port) = await DetectingServer(TimeSpan.FromMilliseconds(200));
+        await using var _ = app;
+        using var silent = new TcpClient();
+        await silent.ConnectAsync(IPAddress.Loopback, port);
+        // The server aborts the connection: the read ends (closed or reset) instead of hanging.
+        int read;
+        try
+        {
+            read = await silent.GetStream().ReadAsync(new byte[16]).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (IOException e) when (e.InnerException is SocketException)
+        {
+            read = 0;
+        }
+        Assert.Equal(0, read);
+    }
+
+    [Fact]
+    public async Task Detect_Http1InSeveralWrites_IsServedAsHttp1()
+    {
+        var (app, port) = await DetectingServer(TimeSpan.FromSeconds(5));
+        await using var _ = app;
+        using var client = new TcpClient { NoDelay = true };
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        var stream = client.GetStream();
+        foreach (var part in new[] { "P", "UT / HTTP/1.1\r\n", "Host: a\r\nContent-Length: 0\r\nConnection: close\r\n\r\n" })
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(part));
+            await stream.FlushAsync();
+        }
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.StartsWith("HTTP/1.1 200", response);
     }
 
     [Fact]
