@@ -21,9 +21,6 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     // Built on first use: it shares this handler's per-cluster invokers (a benign race builds an equivalent one).
     private RequestMirror Mirror => _mirror ??= new RequestMirror(holder, stats, Invoker);
 
-    /// <summary>The source of randomness for mirror percentages; tests fix it.</summary>
-    public Func<ulong> MirrorRandom { get; init; } = () => (ulong)Random.Shared.NextInt64(long.MaxValue);
-
     /// <summary>Whether an upstream request to <paramref name="cluster"/> is HTTP/2 (h2c prior knowledge) for this downstream protocol.</summary>
     public static bool UsesHttp2(ClusterModel cluster, string downstreamProtocol) => cluster.Protocol switch
     {
@@ -175,7 +172,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         // Envoy shadows neither upgrades nor CONNECT.
         if (decision.Mirrors.Count == 0 || HttpMethods.IsConnect(ctx.Request.Method) || ctx.Request.Headers.ContainsKey("upgrade")) return mirrors;
         foreach (var spec in decision.Mirrors)
-            if (spec.ClusterFor(name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null) is { } cluster && spec.Fires(MirrorRandom()))
+            if (spec.ClusterFor(name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null) is { } cluster && spec.Fires((ulong)Random.Shared.NextInt64(long.MaxValue)))
                 mirrors.Add((spec, cluster));
         return mirrors;
     }

@@ -90,6 +90,24 @@ public sealed class MirrorAndAttemptCountTests
         Assert.Equal(41, proxy.Stats.Get("http.test.downstream_rq_2xx"));
     }
 
+    [Fact]
+    public async Task Mirror_HalfFraction_MirrorsWithinTheBinomialBound()
+    {
+        await using var main = await TestBackend.StartAsync(ctx => ctx.Response.WriteAsync("main"));
+        await using var shadow = await TestBackend.StartAsync(_ => Task.CompletedTask);
+        var snapshot = HandBuilt.Snapshot(Mirrored("""[{"cluster":"shadow","runtimeFraction":{"defaultValue":{"numerator":5000,"denominator":"TEN_THOUSAND"}}}]"""),
+            ("main", main.Port, UpstreamProtocol.Http1), ("shadow", shadow.Port, UpstreamProtocol.Http1));
+        await using var proxy = await RuntimeHarness.Start(snapshot);
+        using var client = RuntimeHarness.Client();
+        var url = $"http://127.0.0.1:{proxy.ListenerPorts[HandBuilt.Listener]}/";
+        const int n = 400;
+        for (var i = 0; i < n; i++) Assert.Equal("main", await client.GetStringAsync(url));
+        // The shadow's upstream_rq_total is counted when the copy is sent, before the main request goes on.
+        // p = 0.5, n = 400: sd = 10; 99.9% two-sided is ±3.29 sd ≈ ±33.
+        Assert.InRange(proxy.Stats.Get("cluster.shadow.upstream_rq_total"), 167, 233);
+        Assert.Equal(n, proxy.Stats.Get("cluster.main.upstream_rq_total"));
+    }
+
     [Theory]
     [InlineData(0u, 100u, 0UL, false)]
     [InlineData(25u, 100u, 24UL, true)]
