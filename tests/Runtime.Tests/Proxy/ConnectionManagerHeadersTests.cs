@@ -80,4 +80,20 @@ public sealed class ConnectionManagerHeadersTests
         Assert.Equal(kept, headers["x-request-id"].ToString() == "client-chosen");
         Assert.Equal("http", headers["x-forwarded-proto"].ToString());
     }
+
+    [Theory]
+    [InlineData(true, "203.0.113.9", false, false)]
+    [InlineData(true, "10.0.0.2", true, true)]
+    [InlineData(false, "203.0.113.9", false, true)]
+    public void Headers_EnvoyControlHeaders_AreStrippedFromExternalRequests(bool useRemote, string peer, bool controlKept, bool serviceClusterKept)
+    {
+        var headers = Apply(Rfc1918 with { UseRemoteAddress = useRemote }, peer,
+            ("x-envoy-retry-on", "5xx"), ("x-envoy-max-retries", "9"), ("x-envoy-upstream-rq-timeout-ms", "1"),
+            ("x-envoy-downstream-service-cluster", "front"), ("x-envoy-attempt-count", "3"));
+        Assert.Equal(controlKept, headers.ContainsKey("x-envoy-retry-on"));
+        Assert.Equal(controlKept, headers.ContainsKey("x-envoy-max-retries"));
+        Assert.Equal(controlKept, headers.ContainsKey("x-envoy-upstream-rq-timeout-ms"));
+        Assert.Equal(serviceClusterKept, headers.ContainsKey("x-envoy-downstream-service-cluster"));
+        Assert.True(headers.ContainsKey("x-envoy-attempt-count"));
+    }
 }
