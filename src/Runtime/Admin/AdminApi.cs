@@ -1,21 +1,26 @@
 using System.Text;
+using System.Text.Json;
 using Meshc.Runtime.Proxy;
 using Microsoft.AspNetCore.Http;
 
 namespace Meshc.Runtime.Admin;
 
 /// <summary>
-/// The admin port: <c>/ready</c>, <c>/stats</c> (Envoy's counter names), <c>/config_dump</c> (bundle id, last load error and
-/// the xDS it serves) and <c>/clusters</c> (Envoy's text lines per host).
+/// The admin port: <c>/ready</c>, <c>/stats</c> (Envoy's names), <c>/stats/prometheus</c>, <c>/config_dump</c> (Envoy's
+/// ConfigDump shape), <c>/clusters</c> (Envoy's text lines per host) and meshc's own <c>/meshc/bundle</c> (bundle id and
+/// last load error).
 /// </summary>
 public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
 {
     public Task Handle(HttpContext ctx) => ctx.Request.Path.Value switch
     {
         "/ready" => Text(ctx, "LIVE\n"),
+        "/stats" when ctx.Request.Query["format"] == "prometheus" => Prometheus(ctx),
         "/stats" => Text(ctx, Stats()),
-        "/config_dump" => ConfigDump(ctx),
+        "/stats/prometheus" => Prometheus(ctx),
+        "/config_dump" => Json(ctx, ConfigDump.Build(holder.Current, holder.LoadedAt, ctx.Request.Query.ContainsKey("include_eds"))),
         "/clusters" => Text(ctx, Clusters()),
+        "/meshc/bundle" => Json(ctx, Bundle()),
         _ => NotFound(ctx),
     };
 
@@ -25,6 +30,19 @@ public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
         foreach (var (name, value) in stats.Snapshot()) sb.Append(name).Append(": ").Append(value).Append('\n');
         return sb.ToString();
     }
+
+    private Task Prometheus(HttpContext ctx)
+    {
+        ctx.Response.ContentType = "text/plain; version=0.0.4";
+        return ctx.Response.WriteAsync(PrometheusFormat.Format(stats.Snapshot().Select(kv => (kv.Key, kv.Value, stats.IsGauge(kv.Key)))));
+    }
+
+    /// <summary>meshc's facts, kept out of the Envoy-shaped dump so that Envoy tooling can parse that one.</summary>
+    private string Bundle() => JsonSerializer.Serialize(new Dictionary<string, string?>
+    {
+        ["bundle_id"] = holder.Current.BundleId,
+        ["last_load_error"] = holder.LastLoadError,
+    }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
     private string Clusters()
     {
@@ -43,22 +61,10 @@ public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
         return sb.ToString();
     }
 
-    /// <summary>The bundle id and each xDS DiscoveryResponse as the bundle holds it, under its file name.</summary>
-    private Task ConfigDump(HttpContext ctx)
+    private static Task Json(HttpContext ctx, string body)
     {
-        var snapshot = holder.Current;
-        var sb = new StringBuilder();
-        sb.Append("{\n  \"bundleId\": \"").Append(snapshot.BundleId).Append("\",\n  \"lastLoadError\": ")
-            .Append(holder.LastLoadError is { } e ? System.Text.Json.JsonSerializer.Serialize(e) : "null").Append(",\n  \"xds\": {");
-        var first = true;
-        foreach (var (file, json) in snapshot.XdsJson)
-        {
-            sb.Append(first ? "\n" : ",\n").Append("    \"").Append(file).Append("\": ").Append(json.Trim());
-            first = false;
-        }
-        sb.Append("\n  }\n}\n");
         ctx.Response.ContentType = "application/json";
-        return ctx.Response.WriteAsync(sb.ToString());
+        return ctx.Response.WriteAsync(body);
     }
 
     private static Task Text(HttpContext ctx, string body)

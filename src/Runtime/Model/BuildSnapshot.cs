@@ -9,6 +9,7 @@ using Google.Protobuf;
 using Meshc.EnvoyApi;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Routing;
+using UpstreamHttpOptions = Envoy.Extensions.Upstreams.Http.V3.HttpProtocolOptions;
 
 namespace Meshc.Runtime.Model;
 
@@ -20,6 +21,7 @@ namespace Meshc.Runtime.Model;
 public static class BuildSnapshot
 {
     private const string HcmFilter = "envoy.filters.network.http_connection_manager";
+    private const string HttpProtocolOptionsKey = "envoy.extensions.upstreams.http.v3.HttpProtocolOptions";
 
     public static (RuntimeSnapshot? Snapshot, string? Error) From(LoadedBundle bundle)
     {
@@ -89,6 +91,18 @@ public static class BuildSnapshot
             .ToList() ?? [];
         var timeout = c.ConnectTimeout?.ToTimeSpan() ?? TimeSpan.FromSeconds(5);
         var service = c.EdsClusterConfig?.ServiceName is { Length: > 0 } svc ? svc : null;
-        return new ClusterModel(c.Name, endpoints, c.LbPolicy.ToString(), timeout, service, OutlierSettings.From(c.OutlierDetection));
+        return new ClusterModel(c.Name, endpoints, c.LbPolicy.ToString(), timeout, service, OutlierSettings.From(c.OutlierDetection), Protocol(c));
+    }
+
+    private static UpstreamProtocol Protocol(Cluster c)
+    {
+        if (!c.TypedExtensionProtocolOptions.TryGetValue(HttpProtocolOptionsKey, out var any)) return UpstreamProtocol.Http1;
+        var options = any.Unpack<UpstreamHttpOptions>();
+        return options.UpstreamProtocolOptionsCase switch
+        {
+            UpstreamHttpOptions.UpstreamProtocolOptionsOneofCase.ExplicitHttpConfig when options.ExplicitHttpConfig.Http2ProtocolOptions is not null => UpstreamProtocol.Http2,
+            UpstreamHttpOptions.UpstreamProtocolOptionsOneofCase.UseDownstreamProtocolConfig when options.UseDownstreamProtocolConfig.Http2ProtocolOptions is not null => UpstreamProtocol.Downstream,
+            _ => UpstreamProtocol.Http1,
+        };
     }
 }

@@ -24,7 +24,15 @@ public sealed class DemoBackends : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            foreach (var service in services) k.Listen(IPAddress.Loopback, 0, lo => _sockets[service] = lo);
+            // The backends speak h2c too, for clusters that forward HTTP/2 (explicitly or as the downstream did).
+            var h2c = new PriorKnowledgeH2c();
+            h2c.ListenInternal(k);
+            foreach (var service in services)
+                k.Listen(IPAddress.Loopback, 0, lo =>
+                {
+                    h2c.Serve(lo);
+                    _sockets[service] = lo;
+                });
         });
         _app = builder.Build();
         _app.Run(Echo);

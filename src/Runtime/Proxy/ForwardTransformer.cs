@@ -6,12 +6,16 @@ namespace Meshc.Runtime.Proxy;
 
 /// <summary>
 /// Copies the request as it is (Host included, no X-Forwarded-* of YARP's own) to the rewritten path, and holds back a
-/// response the retry policy will retry so that nothing reaches the client before the final attempt.
+/// response the retry policy will retry so that nothing reaches the client before the final attempt; adds
+/// <c>x-envoy-attempt-count</c> to the response when the virtual host asks for it.
 /// </summary>
-public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry) : HttpTransformer
+public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, int attemptNumber = 1) : HttpTransformer
 {
     /// <summary>The status of a response that was held back for a retry, if any.</summary>
     public int? HeldBackStatus { get; private set; }
+
+    /// <summary>The status the upstream answered (held back or not), for the cluster's response stats.</summary>
+    public int? UpstreamStatus { get; private set; }
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -22,6 +26,7 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry) 
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        if (proxyResponse is not null) UpstreamStatus = (int)proxyResponse.StatusCode;
         if (proxyResponse is not null && mayRetry && decision.Retry!.RetriesStatus((int)proxyResponse.StatusCode))
         {
             HeldBackStatus = (int)proxyResponse.StatusCode;
@@ -29,6 +34,8 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry) 
         }
         var copy = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         HeaderMutation.ApplyAll(decision.ResponseHeaders, httpContext.Response.Headers);
+        if (decision.AttemptCount.InResponse)
+            httpContext.Response.Headers["x-envoy-attempt-count"] = attemptNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return copy;
     }
 }

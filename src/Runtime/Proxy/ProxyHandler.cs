@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Routing;
@@ -15,6 +16,18 @@ namespace Meshc.Runtime.Proxy;
 public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder, Func<ConnectionInfo, string?> listenerFor)
 {
     private readonly ConcurrentDictionary<string, HttpMessageInvoker> _invokers = new(StringComparer.Ordinal);
+    private RequestMirror? _mirror;
+
+    // Built on first use: it shares this handler's per-cluster invokers (a benign race builds an equivalent one).
+    private RequestMirror Mirror => _mirror ??= new RequestMirror(holder, stats, Invoker);
+
+    /// <summary>Whether an upstream request to <paramref name="cluster"/> is HTTP/2 (h2c prior knowledge) for this downstream protocol.</summary>
+    public static bool UsesHttp2(ClusterModel cluster, string downstreamProtocol) => cluster.Protocol switch
+    {
+        UpstreamProtocol.Http2 => true,
+        UpstreamProtocol.Downstream => HttpProtocol.IsHttp2(downstreamProtocol),
+        _ => false,
+    };
 
     public async Task Handle(HttpContext ctx)
     {
@@ -49,15 +62,19 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
         var request = new RouteRequest(ctx.Request.Host.Value ?? "", rawTarget, ctx.Request.Method, ctx.Request.Scheme,
             name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
+        var router = $"http.{listener.Hcm.StatPrefix}.";
         switch (table.Route(request, () => (ulong)Random.Shared.NextInt64(long.MaxValue)))
         {
             case NoRouteDecision:
+                stats.Increment(router + "no_route");
                 await LocalReply.Write(ctx, 404, "");
                 return;
             case DirectResponseDecision d:
+                stats.Increment(router + "rq_direct_response");
                 await LocalReply.Write(ctx, d.Status, d.Body, d.ResponseHeaders);
                 return;
             case RedirectDecision r:
+                stats.Increment(router + "rq_redirect");
                 await LocalReply.Write(ctx, r.Status, "", r.ResponseHeaders);
                 ctx.Response.Headers.Location = r.Location;
                 return;
@@ -71,6 +88,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     {
         if (!snapshot.Clusters.TryGetValue(decision.Cluster, out var cluster))
         {
+            stats.Increment($"http.{listener.Hcm.StatPrefix}.no_cluster");
             await LocalReply.Write(ctx, 503, "", decision.ResponseHeaders);
             return;
         }
@@ -80,23 +98,29 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         if (decision.HostRewrite is { } host) ctx.Request.Headers.Host = host;
 
         var retry = decision.Retry;
-        if (retry is not null)
+        var mirrors = Mirrors(ctx, decision);
+        if (retry is not null || mirrors.Count > 0)
         {
-            // A retry replays the request body, so it is buffered before the first attempt.
+            // A retry replays the request body and a mirror copies it, so it is buffered before the first attempt.
             ctx.Request.EnableBuffering();
-            await ctx.Request.Body.CopyToAsync(Stream.Null, ctx.RequestAborted);
+            using var copy = new MemoryStream();
+            await ctx.Request.Body.CopyToAsync(mirrors.Count > 0 ? copy : Stream.Null, ctx.RequestAborted);
+            ctx.Request.Body.Position = 0;
+            var body = copy.ToArray();
+            foreach (var (spec, mirrorCluster) in mirrors) Mirror.Send(ctx, snapshot, decision, spec, mirrorCluster, body);
         }
         using var routeCts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
         if (decision.Timeout is { } timeout) routeCts.CancelAfter(timeout);
         var backoff = retry is null ? null : new Backoff(retry.BaseInterval, retry.MaxInterval, () => (ulong)Random.Shared.NextInt64(long.MaxValue));
         var retriesLeft = retry?.NumRetries ?? 0;
-        var invoker = _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout));
+        var invoker = Invoker(cluster);
         for (var attempt = 0; ; attempt++)
         {
             var state = holder.StateOf(cluster.Name);
             var endpoint = state.Pick(cluster);
             if (endpoint is null)
             {
+                stats.Increment($"cluster.{cluster.Name}.upstream_cx_none_healthy");
                 await LocalReply.Write(ctx, 503, LocalReply.NoHealthyUpstream, decision.ResponseHeaders);
                 return;
             }
@@ -108,17 +132,20 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
                 ctx.Features.Set<IForwarderErrorFeature>(null);
             }
             stats.Increment($"cluster.{cluster.Name}.upstream_rq_total");
+            // Envoy overwrites whatever the client sent, counting from 1.
+            if (decision.AttemptCount.InRequest) ctx.Request.Headers["x-envoy-attempt-count"] = (attempt + 1).ToString(CultureInfo.InvariantCulture);
             var hostState = state.Host(endpoint);
             Interlocked.Increment(ref hostState.Active);
             AttemptOutcome outcome;
             try
             {
-                outcome = await Attempt(ctx, decision, invoker, endpoint, routeCts, retriesLeft > 0);
+                outcome = await Attempt(ctx, decision, cluster, invoker, endpoint, routeCts, retriesLeft > 0, attempt + 1);
             }
             finally
             {
                 Interlocked.Decrement(ref hostState.Active);
             }
+            Count(cluster.Name, outcome);
             var local = outcome.Kind is OutcomeKind.ConnectFailure or OutcomeKind.Reset or OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout;
             state.Report(cluster, endpoint, local, outcome.Kind is OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout,
                 outcome.Kind == OutcomeKind.Status ? outcome.Code : ctx.Response.StatusCode);
@@ -140,14 +167,49 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         }
     }
 
-    private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, HttpMessageInvoker invoker,
-        EndpointModel endpoint, CancellationTokenSource routeCts, bool mayRetry)
+    /// <summary>The mirror policies that fire for this request, with the cluster each one shadows to.</summary>
+    private List<(MirrorSpec Spec, string Cluster)> Mirrors(HttpContext ctx, ForwardDecision decision)
+    {
+        var mirrors = new List<(MirrorSpec, string)>();
+        // Envoy shadows neither upgrades nor CONNECT.
+        if (decision.Mirrors.Count == 0 || HttpMethods.IsConnect(ctx.Request.Method) || ctx.Request.Headers.ContainsKey("upgrade")) return mirrors;
+        foreach (var spec in decision.Mirrors)
+            if (spec.ClusterFor(name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null) is { } cluster && spec.Fires((ulong)Random.Shared.NextInt64(long.MaxValue)))
+                mirrors.Add((spec, cluster));
+        return mirrors;
+    }
+
+    /// <summary>The cluster stats for attempts that got no response.</summary>
+    private void Count(string cluster, AttemptOutcome outcome)
+    {
+        var stat = outcome.Kind switch
+        {
+            OutcomeKind.RouteTimeout => "upstream_rq_timeout",
+            OutcomeKind.PerTryTimeout => "upstream_rq_per_try_timeout",
+            OutcomeKind.ConnectFailure => "upstream_cx_connect_fail",
+            OutcomeKind.Reset => "upstream_rq_rx_reset",
+            _ => null,
+        };
+        if (stat is not null) stats.Increment($"cluster.{cluster}.{stat}");
+    }
+
+    private HttpMessageInvoker Invoker(ClusterModel cluster) => _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout));
+
+    private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, HttpMessageInvoker invoker,
+        EndpointModel endpoint, CancellationTokenSource routeCts, bool mayRetry, int attemptNumber)
     {
         using var tryCts = CancellationTokenSource.CreateLinkedTokenSource(routeCts.Token);
         if (decision.Retry?.PerTryTimeout is { } perTry) tryCts.CancelAfter(perTry);
-        var transformer = new ForwardTransformer(decision, mayRetry);
-        var config = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(300), Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
+        var transformer = new ForwardTransformer(decision, mayRetry, attemptNumber);
+        var http2 = UsesHttp2(cluster, ctx.Request.Protocol);
+        var config = new ForwarderRequestConfig
+        {
+            ActivityTimeout = TimeSpan.FromSeconds(300),
+            Version = http2 ? HttpVersion.Version20 : HttpVersion.Version11,
+            VersionPolicy = http2 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower,
+        };
         var error = await forwarder.SendAsync(ctx, $"http://{endpoint}", invoker, config, transformer, tryCts.Token);
+        if (transformer.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);
         if (transformer.HeldBackStatus is { } status) return AttemptOutcome.Status(status);
         if (error == ForwarderError.None) return AttemptOutcome.Done;
         if (ctx.Response.HasStarted || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Done;

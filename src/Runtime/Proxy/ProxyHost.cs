@@ -11,10 +11,10 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Meshc.Runtime.Proxy;
 
 /// <summary>
-/// The running proxy: one Kestrel server with the listeners' sockets (HTTP/1.1) and, when asked, the admin port. With
-/// <see cref="ProxyOptions.UseBindings"/> a listener the bundle binds to Gateways or Services listens on each of their
-/// addresses and ports; any other listener on its own port at <see cref="ProxyOptions.Bind"/>. Requests are mapped to
-/// their listener by the local address and port they arrived on.
+/// The running proxy: one Kestrel server with the listeners' sockets (HTTP/1.1 and h2c) and, when asked, the admin
+/// port. With <see cref="ProxyOptions.UseBindings"/> a listener the bundle binds to Gateways or Services listens on each
+/// of their addresses and ports; any other listener on its own port at <see cref="ProxyOptions.Bind"/>. Requests are
+/// mapped to their listener by the local address and port they arrived on.
 /// </summary>
 public sealed class ProxyHost : IAsyncDisposable
 {
@@ -35,6 +35,8 @@ public sealed class ProxyHost : IAsyncDisposable
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = null;
             k.Limits.MaxRequestHeadersTotalSize = 60 * 1024;
+            var h2c = new PriorKnowledgeH2c();
+            h2c.ListenInternal(k);
             foreach (var listener in snapshot.Listeners)
             {
                 var bindings = options.UseBindings ? snapshot.Bindings.Where(b => b.Listener == listener.Name).ToList() : [];
@@ -45,9 +47,9 @@ public sealed class ProxyHost : IAsyncDisposable
             void Listen(ListenerModel listener, AddressBinding? binding, IPAddress address, int port) =>
                 k.Listen(address, options.EphemeralPorts ? 0 : port + options.PortOffset, lo =>
                 {
-                    // Kestrel cannot tell HTTP/1.1 from h2c prior knowledge on one cleartext socket; HTTP/1.1 it is.
-                    lo.Protocols = HttpProtocols.Http1;
+                    // Policy first: the h2c detector hands HTTP/2 connections to another pipeline, past later middleware.
                     lo.Use(Holder.Policy.Connections(listener.Name));
+                    h2c.Serve(lo);
                     _sockets.Add((listener, binding, lo));
                 });
             if (options.AdminPort is { } admin)

@@ -11,7 +11,14 @@ public sealed class SnapshotHolder(RuntimeSnapshot initial, ProxyStats stats, Ti
 
     public RuntimeSnapshot Current => Volatile.Read(ref _current);
 
-    public void Swap(RuntimeSnapshot next) => Volatile.Write(ref _current, next);
+    public void Swap(RuntimeSnapshot next)
+    {
+        Volatile.Write(ref _current, next);
+        LoadedAt = (time ?? TimeProvider.System).GetUtcNow();
+    }
+
+    /// <summary>When the current snapshot was put in place (the config dump's <c>last_updated</c>).</summary>
+    public DateTimeOffset LoadedAt { get; private set; } = (time ?? TimeProvider.System).GetUtcNow();
 
     /// <summary>Why the last reload was refused (the current snapshot kept serving), or null.</summary>
     public string? LastLoadError { get; set; }

@@ -17,8 +17,19 @@ public sealed class CompiledRoute
     private readonly RetrySpec? _retry;
     private readonly HeaderMutation _requestHeaders;
     private readonly HeaderMutation _responseHeaders;
+    private readonly IReadOnlyList<MirrorSpec> _mirrors;
+    private readonly AttemptCount _attemptCount;
 
     public CompiledRoute(Route route, RetryPolicy? virtualHostRetry)
+        : this(route, virtualHostRetry, [], AttemptCount.None)
+    {
+    }
+
+    /// <summary>
+    /// A route of a virtual host: <paramref name="inheritedMirrors"/> are the virtual host's mirror policies, else the route
+    /// configuration's (the most specific non-empty list wins); <paramref name="attemptCount"/> is the virtual host's setting.
+    /// </summary>
+    public CompiledRoute(Route route, RetryPolicy? virtualHostRetry, IReadOnlyList<RouteAction.Types.RequestMirrorPolicy> inheritedMirrors, AttemptCount attemptCount)
     {
         _route = route;
         _path = PathMatch.From(route.Match);
@@ -30,6 +41,11 @@ public sealed class CompiledRoute
         _retry = RetrySpec.From(route.Route_?.RetryPolicy ?? virtualHostRetry);
         _requestHeaders = HeaderMutation.From(route.RequestHeadersToAdd, route.RequestHeadersToRemove);
         _responseHeaders = HeaderMutation.From(route.ResponseHeadersToAdd, route.ResponseHeadersToRemove);
+        var action = route.Route_;
+        var mirrors = action is { RequestMirrorPolicies.Count: > 0 } ? action.RequestMirrorPolicies : inheritedMirrors;
+        var hostRewritten = action?.HostRewriteSpecifierCase == RouteAction.HostRewriteSpecifierOneofCase.HostRewriteLiteral;
+        _mirrors = mirrors.Select(m => MirrorSpec.From(m, hostRewritten)).ToList();
+        _attemptCount = attemptCount;
     }
 
     public string Name => _route.Name;
@@ -82,7 +98,11 @@ public sealed class CompiledRoute
         }
         TimeSpan? timeout = action.Timeout is { } t ? (t.ToTimeSpan() == TimeSpan.Zero ? null : t.ToTimeSpan()) : DefaultTimeout;
         return new ForwardDecision(cluster, UpstreamPath(request, action), host, timeout, _retry,
-            [clusterRequest, _requestHeaders, vhostRequest, tableRequest], [clusterResponse, _responseHeaders, vhostResponse, tableResponse]);
+            [clusterRequest, _requestHeaders, vhostRequest, tableRequest], [clusterResponse, _responseHeaders, vhostResponse, tableResponse])
+        {
+            Mirrors = _mirrors,
+            AttemptCount = _attemptCount,
+        };
     }
 
     private string UpstreamPath(RouteRequest request, RouteAction action)

@@ -20,4 +20,17 @@ public sealed record ForwardDecision(
     TimeSpan? Timeout,
     RetrySpec? Retry,
     IReadOnlyList<HeaderMutation> RequestHeaders,
-    IReadOnlyList<HeaderMutation> ResponseHeaders) : RouteDecision(ResponseHeaders);
+    IReadOnlyList<HeaderMutation> ResponseHeaders) : RouteDecision(ResponseHeaders)
+{
+    /// <summary>The mirror policies that apply (the most specific non-empty list).</summary>
+    public IReadOnlyList<MirrorSpec> Mirrors { get; init; } = [];
+
+    /// <summary>Whether <c>x-envoy-attempt-count</c> goes upstream and/or back downstream.</summary>
+    public AttemptCount AttemptCount { get; init; } = AttemptCount.None;
+}
+
+/// <summary>The virtual host's <c>include_request_attempt_count</c> and <c>include_attempt_count_in_response</c>.</summary>
+public sealed record AttemptCount(bool InRequest, bool InResponse)
+{
+    public static AttemptCount None { get; } = new(false, false);
+}

@@ -13,7 +13,7 @@ public sealed class RouteTable
     {
         Name = config.Name;
         _hosts = new VirtualHostSelector<CompiledVirtualHost>(
-            config.VirtualHosts.Select(v => ((IEnumerable<string>)v.Domains, new CompiledVirtualHost(v))), config.IgnorePortInHostMatching);
+            config.VirtualHosts.Select(v => ((IEnumerable<string>)v.Domains, new CompiledVirtualHost(v, config))), config.IgnorePortInHostMatching);
         _requestHeaders = HeaderMutation.From(config.RequestHeadersToAdd, config.RequestHeadersToRemove);
         _responseHeaders = HeaderMutation.From(config.ResponseHeadersToAdd, config.ResponseHeadersToRemove);
     }
@@ -30,9 +30,11 @@ public sealed class RouteTable
         return new NoRouteDecision();
     }
 
-    private sealed class CompiledVirtualHost(VirtualHost v)
+    private sealed class CompiledVirtualHost(VirtualHost v, RouteConfiguration config)
     {
-        public IReadOnlyList<CompiledRoute> Routes { get; } = v.Routes.Select(r => new CompiledRoute(r, v.RetryPolicy)).ToList();
+        public IReadOnlyList<CompiledRoute> Routes { get; } = v.Routes.Select(r => new CompiledRoute(r, v.RetryPolicy,
+            v.RequestMirrorPolicies.Count > 0 ? v.RequestMirrorPolicies : config.RequestMirrorPolicies,
+            new AttemptCount(v.IncludeRequestAttemptCount, v.IncludeAttemptCountInResponse))).ToList();
         public HeaderMutation RequestHeaders { get; } = HeaderMutation.From(v.RequestHeadersToAdd, v.RequestHeadersToRemove);
         public HeaderMutation ResponseHeaders { get; } = HeaderMutation.From(v.ResponseHeadersToAdd, v.ResponseHeadersToRemove);
     }

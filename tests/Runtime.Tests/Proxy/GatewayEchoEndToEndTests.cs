@@ -109,11 +109,57 @@ public sealed class GatewayEchoEndToEndTests : IAsyncLifetime
         Assert.Equal("LIVE\n", await _client.GetStringAsync(admin + "/ready"));
         var stats = await _client.GetStringAsync(admin + "/stats");
         Assert.Contains("http.listener-insecure.downstream_rq_total: ", stats);
-        Assert.Contains("cluster.default/cilium-gateway-my-example-gateway/default:echo-1:8080.upstream_rq_total: ", stats);
+        Assert.Matches("cluster.default/cilium-gateway-my-example-gateway/default:echo-[12]:8080.upstream_rq_total: 1", stats);
         var clusters = await _client.GetStringAsync(admin + "/clusters");
         Assert.Contains("default/cilium-gateway-my-example-gateway/default:echo-2:8080::127.0.0.1:", clusters);
+        using var bundle = JsonDocument.Parse(await _client.GetStringAsync(admin + "/meshc/bundle"));
+        Assert.Equal(_proxy.Holder.Current.BundleId, bundle.RootElement.GetProperty("bundle_id").GetString());
+        Assert.Equal(JsonValueKind.Null, bundle.RootElement.GetProperty("last_load_error").ValueKind);
+    }
+
+    [Fact]
+    public async Task Admin_ConfigDump_HasEnvoysShapeWithTypedResources()
+    {
+        var admin = $"http://127.0.0.1:{_proxy!.AdminPort}";
         using var dump = JsonDocument.Parse(await _client.GetStringAsync(admin + "/config_dump"));
-        Assert.Equal(_proxy.Holder.Current.BundleId, dump.RootElement.GetProperty("bundleId").GetString());
-        Assert.True(dump.RootElement.GetProperty("xds").TryGetProperty("routes.json", out _));
+        var configs = dump.RootElement.GetProperty("configs").EnumerateArray().ToList();
+        Assert.Equal(
+            ["BootstrapConfigDump", "ClustersConfigDump", "ListenersConfigDump", "RoutesConfigDump"],
+            configs.Select(c => c.GetProperty("@type").GetString()!.Replace("type.googleapis.com/envoy.admin.v3.", "")));
+        var listener = configs[2].GetProperty("dynamic_listeners").EnumerateArray().Single(l => l.GetProperty("name").GetString() == GatewayListener);
+        var active = listener.GetProperty("active_state");
+        Assert.Equal(configs[2].GetProperty("version_info").GetString(), active.GetProperty("version_info").GetString());
+        Assert.Equal("type.googleapis.com/envoy.config.listener.v3.Listener", active.GetProperty("listener").GetProperty("@type").GetString());
+        Assert.True(active.GetProperty("listener").TryGetProperty("filter_chains", out _));
+        var cluster = configs[1].GetProperty("dynamic_active_clusters")[0].GetProperty("cluster");
+        Assert.Equal("type.googleapis.com/envoy.config.cluster.v3.Cluster", cluster.GetProperty("@type").GetString());
+        Assert.True(cluster.TryGetProperty("typed_extension_protocol_options", out _));
+        Assert.Contains(configs[3].GetProperty("dynamic_route_configs").EnumerateArray(),
+            r => r.GetProperty("route_config").TryGetProperty("virtual_hosts", out _));
+
+        using var withEds = JsonDocument.Parse(await _client.GetStringAsync(admin + "/config_dump?include_eds"));
+        var eds = withEds.RootElement.GetProperty("configs")[4];
+        Assert.Equal("type.googleapis.com/envoy.admin.v3.EndpointsConfigDump", eds.GetProperty("@type").GetString());
+        Assert.Equal(JsonValueKind.Array, eds.GetProperty("dynamic_endpoint_configs").ValueKind);
+    }
+
+    [Fact]
+    public async Task Admin_StatsPrometheus_UsesEnvoysTagsAndTypeLines()
+    {
+        await Echo(new HttpRequestMessage(HttpMethod.Get, Url("/echo")));
+        using var notFound = await _client.GetAsync(Url("/nowhere"));
+        var admin = $"http://127.0.0.1:{_proxy!.AdminPort}";
+        var text = await _client.GetStringAsync(admin + "/stats/prometheus");
+        Assert.Contains("# TYPE envoy_http_downstream_rq_xx counter\n", text);
+        Assert.Matches("envoy_http_downstream_rq_xx\\{envoy_response_code_class=\"2\",envoy_http_conn_manager_prefix=\"listener-insecure\"\\} [1-9]", text);
+        Assert.Matches("envoy_http_downstream_rq_xx\\{envoy_response_code_class=\"4\",envoy_http_conn_manager_prefix=\"listener-insecure\"\\} [1-9]", text);
+        Assert.Contains("# TYPE envoy_cluster_upstream_rq_total counter\n", text);
+        Assert.Matches("envoy_cluster_upstream_rq_total\\{envoy_cluster_name=\"default/cilium-gateway-my-example-gateway/default:echo-[12]:8080\"\\} [1-9]", text);
+        Assert.Matches("envoy_cluster_upstream_rq\\{envoy_response_code=\"200\",envoy_cluster_name=\"[^\"]+\"\\} [1-9]", text);
+        var families = text.Split('\n').Where(l => l.StartsWith("# TYPE ")).Select(l => l.Split(' ')[2]).ToList();
+        Assert.Equal(families.Order(StringComparer.Ordinal), families);
+        Assert.Equal(text, await _client.GetStringAsync(admin + "/stats?format=prometheus"));
+        var stats = await _client.GetStringAsync(admin + "/stats");
+        Assert.Contains("http.listener-insecure.no_route: ", stats);
     }
 }

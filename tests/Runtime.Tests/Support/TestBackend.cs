@@ -13,20 +13,25 @@ internal sealed class TestBackend : IAsyncDisposable
     private readonly WebApplication _app;
     private ListenOptions? _socket;
 
-    private TestBackend(RequestDelegate handler)
+    private TestBackend(RequestDelegate handler, HttpProtocols protocols)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, lo => _socket = lo));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, lo =>
+        {
+            lo.Protocols = protocols;
+            _socket = lo;
+        }));
         _app = builder.Build();
         _app.Run(handler);
     }
 
     public int Port => _socket!.IPEndPoint!.Port;
 
-    public static async Task<TestBackend> StartAsync(RequestDelegate handler)
+    /// <summary>Starts a backend; <see cref="HttpProtocols.Http2"/> alone makes it an h2c (prior knowledge) server.</summary>
+    public static async Task<TestBackend> StartAsync(RequestDelegate handler, HttpProtocols protocols = HttpProtocols.Http1AndHttp2)
     {
-        var backend = new TestBackend(handler);
+        var backend = new TestBackend(handler, protocols);
         await backend._app.StartAsync();
         return backend;
     }
