@@ -1,0 +1,42 @@
+namespace Meshc.Runtime.Tests.Conformance;
+
+/// <summary>
+/// Upstream redirect tests. Upstream checks the parts of the Location the filter sets; the rows give the whole
+/// Location Envoy builds ("{host}" is the Host the client sent, the Gateway's address as for port 80).
+/// </summary>
+public sealed class RedirectConformanceTests
+{
+    private static async Task Run(string manifest, params Row[] rows)
+    {
+        await using var run = await ConformanceRun.StartAsync(manifest);
+        await run.ExpectAllAsync(rows);
+    }
+
+    [Fact]
+    public Task HTTPRouteRedirectHostAndStatus() => Run("httproute-redirect-host-and-status",
+        Row.Redirect("/hostname-redirect", 302, "http://example.org/hostname-redirect"),
+        Row.Redirect("/host-and-status", 301, "http://example.org/host-and-status"));
+
+    [Fact]
+    public Task HTTPRouteRedirectPath() => Run("httproute-redirect-path",
+        Row.Redirect("/original-prefix/lemon", 302, "http://{host}/replacement-prefix/lemon"),
+        Row.Redirect("/full/path/original", 302, "http://{host}/full-path-replacement"),
+        Row.Redirect("/path-and-host", 302, "http://example.org/replacement-prefix"),
+        Row.Redirect("/path-and-status", 301, "http://{host}/replacement-prefix"),
+        Row.Redirect("/full-path-and-host", 302, "http://example.org/replacement-full"),
+        Row.Redirect("/full-path-and-status", 301, "http://{host}/replacement-full"));
+
+    [Fact]
+    public Task HTTPRouteRedirectPort() => Run("httproute-redirect-port",
+        Row.Redirect("/port", 302, "http://{host}:8083/port"),
+        Row.Redirect("/port-and-host", 302, "http://example.org:8083/port-and-host"),
+        Row.Redirect("/port-and-status", 301, "http://{host}:8083/port-and-status"),
+        Row.Redirect("/port-and-host-and-status", 302, "http://example.org:8083/port-and-host-and-status"));
+
+    [Fact]
+    public Task HTTPRouteRedirectScheme() => Run("httproute-redirect-scheme",
+        Row.Redirect("/scheme", 302, "https://{host}/scheme"),
+        Row.Redirect("/scheme-and-host", 302, "https://example.org/scheme-and-host"),
+        Row.Redirect("/scheme-and-status", 301, "https://{host}/scheme-and-status"),
+        Row.Redirect("/scheme-and-host-and-status", 302, "https://example.org/scheme-and-host-and-status"));
+}
