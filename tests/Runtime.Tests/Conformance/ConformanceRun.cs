@@ -76,10 +76,14 @@ internal sealed class ConformanceRun : IAsyncDisposable
     public (Uri Base, string Host) Reach(string gateway)
     {
         var slash = gateway.IndexOf('/');
-        var listener = $"{gateway[..slash]}/cilium-gateway-{gateway[(slash + 1)..]}/listener";
-        Assert.True(Proxy.ListenerPorts.TryGetValue(listener, out var port),
-            $"no listener {listener}; listeners: {string.Join(", ", Proxy.ListenerPorts.Keys)}");
-        return (new Uri($"http://127.0.0.1:{port}"), "127.0.0.1");
+        var (ns, cec) = (gateway[..slash], "cilium-gateway-" + gateway[(slash + 1)..]);
+        // Cilium names a Gateway's CiliumEnvoyConfig cilium-gateway-<name>; past 63 characters it keeps the first 52
+        // and appends '-' and a hash.
+        var listener = Proxy.ListenerPorts.Keys.SingleOrDefault(k => cec.Length <= 63
+            ? k == $"{ns}/{cec}/listener"
+            : k.StartsWith($"{ns}/{cec[..52]}-", StringComparison.Ordinal) && k.EndsWith("/listener", StringComparison.Ordinal));
+        Assert.True(listener is not null, $"no listener for Gateway {gateway}; listeners: {string.Join(", ", Proxy.ListenerPorts.Keys)}");
+        return (new Uri($"http://127.0.0.1:{Proxy.ListenerPorts[listener!]}"), "127.0.0.1");
     }
 
     /// <summary>Sends one row and returns what came back.</summary>

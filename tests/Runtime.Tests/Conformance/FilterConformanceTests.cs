@@ -12,7 +12,14 @@ public sealed class FilterConformanceTests
     }
 
     [Fact]
-    public Task HTTPRouteRequestHeaderModifier() => Run("httproute-request-header-modifier",
+    public Task HTTPRouteRequestHeaderModifier() => Run("httproute-request-header-modifier", RequestHeaderRows);
+
+    /// <summary>HTTPRouteBackendRequestHeaderModifier: the same edits written as filters on the backendRef instead of the rule.</summary>
+    [Fact]
+    public Task HTTPRouteBackendRequestHeaderModifier() => Run("httproute-request-header-modifier-backend", RequestHeaderRows);
+
+    private static readonly Row[] RequestHeaderRows =
+    [
         Row.To("/set", V1) with { Headers = [("Some-Other-Header", "val")], SeenHeaders = [("Some-Other-Header", "val"), ("X-Header-Set", "set-overwrites-values")] },
         Row.To("/set", V1) with
         {
@@ -42,7 +49,8 @@ public sealed class FilterConformanceTests
             Headers = [("x-header-set", "original-val-set"), ("x-header-add", "original-val-add"), ("x-header-remove", "original-val-remove"), ("Another-Header", "another-header-val")],
             SeenHeaders = [("X-Header-Set", "header-set"), ("X-Header-Add", "original-val-add,header-add"), ("Another-Header", "another-header-val")],
             SeenAbsent = ["X-Header-Remove"],
-        });
+        },
+    ];
 
     [Fact]
     public Task HTTPRouteResponseHeaderModifier() => Run("httproute-response-header-modifier",

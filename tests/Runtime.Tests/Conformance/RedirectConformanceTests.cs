@@ -39,4 +39,11 @@ public sealed class RedirectConformanceTests
         Row.Redirect("/scheme-and-host", 302, "https://example.org/scheme-and-host"),
         Row.Redirect("/scheme-and-status", 301, "https://{host}/scheme-and-status"),
         Row.Redirect("/scheme-and-host-and-status", 302, "https://example.org/scheme-and-host-and-status"));
+
+    [Theory]
+    [InlineData("httproute-303-redirect", "/see-other", 303)]
+    [InlineData("httproute-307-redirect", "/temporary", 307)]
+    [InlineData("httproute-308-redirect", "/permanent", 308)]
+    public Task HTTPRoute30xRedirect(string manifest, string path, int status) => Run(manifest,
+        Row.Redirect(path, status, "http://{host}" + path));
 }
