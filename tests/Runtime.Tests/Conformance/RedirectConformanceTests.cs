@@ -47,4 +47,25 @@ public sealed class RedirectConformanceTests
     public Task HTTPRoute30xRedirect(string manifest, string path, int status) => Run(manifest,
         // Upstream sends these with POST: the status code is what tells the client whether to keep the method.
         Row.Redirect(path, status, "http://{host}" + path) with { Method = "POST" });
+
+    /// <summary>
+    /// HTTPRouteRedirectPortAndScheme for the plain HTTP Gateways (the HTTPS one needs TLS, which the runtime does not
+    /// serve). A client of the port-8080 Gateway sends its Host with ":8080"; a port that is the scheme's default is
+    /// left out of the Location.
+    /// </summary>
+    [Fact]
+    public Task HTTPRouteRedirectPortAndScheme()
+    {
+        const string on8080 = Gw.Infra + "/same-namespace-with-http-listener-on-8080";
+        return Run("httproute-redirect-port-and-scheme",
+            Row.Redirect("/scheme-nil-and-port-nil", 302, "http://example.org/scheme-nil-and-port-nil"),
+            Row.Redirect("/scheme-nil-and-port-80", 302, "http://example.org/scheme-nil-and-port-80"),
+            Row.Redirect("/scheme-nil-and-port-8080", 302, "http://example.org:8080/scheme-nil-and-port-8080"),
+            Row.Redirect("/scheme-https-and-port-nil", 302, "https://example.org/scheme-https-and-port-nil"),
+            Row.Redirect("/scheme-https-and-port-443", 302, "https://example.org/scheme-https-and-port-443"),
+            Row.Redirect("/scheme-https-and-port-8443", 302, "https://example.org:8443/scheme-https-and-port-8443"),
+            Row.Redirect("/scheme-nil-and-port-nil", 302, "http://example.org:8080/scheme-nil-and-port-nil") with { Gateway = on8080, Host = "127.0.0.1:8080" },
+            Row.Redirect("/scheme-nil-and-port-80", 302, "http://example.org/scheme-nil-and-port-80") with { Gateway = on8080, Host = "127.0.0.1:8080" },
+            Row.Redirect("/scheme-https-and-port-nil", 302, "https://example.org/scheme-https-and-port-nil") with { Gateway = on8080, Host = "127.0.0.1:8080" });
+    }
 }
