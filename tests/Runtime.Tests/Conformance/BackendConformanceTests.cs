@@ -52,4 +52,52 @@ public sealed class BackendConformanceTests
         Assert.Equal(n, counts.GetValueOrDefault(V1) + counts.GetValueOrDefault(V2));
         Assert.False(counts.ContainsKey(V3), "a backend with weight 0 received traffic");
     }
+
+    [Fact]
+    public async Task HTTPRouteNoBackendRefs()
+    {
+        // Rules whose backendRefs are omitted or empty answer 500 themselves; the catch-all rule forwards.
+        await using var run = await ConformanceRun.StartAsync("httproute-omitted-backendrefs");
+        await run.ExpectAllAsync([
+            Row.To("/forward", V1),
+            Row.Answer("/omitted-no-forward", 500),
+            Row.Answer("/empty-no-forward", 500),
+        ]);
+        StatusAssert.RouteParent(run.Status, "omitted-backendrefs", "Accepted", true, "Accepted");
+        StatusAssert.RouteParent(run.Status, "omitted-backendrefs", "ResolvedRefs", true, "ResolvedRefs");
+    }
+
+    [Fact]
+    public async Task HTTPRouteRequestHeaderModifierBackendWeights()
+    {
+        // Two weighted backendRefs, each with its own filter setting "Backend: <its name>": whichever backend
+        // answers must have received its own header, never the other one's.
+        await using var run = await ConformanceRun.StartAsync("httproute-request-header-modifier-backend-weights");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 100; i++)
+        {
+            var got = await run.SendAsync(new Row("/"));
+            Assert.Equal(200, got.Status);
+            var echo = got.Echo!.Value;
+            var service = echo.GetProperty("service").GetString()!;
+            Assert.Equal(service, echo.GetProperty("headers").GetProperty("backend").GetString());
+            seen.Add(service);
+        }
+        // 10/10 weights over 100 requests: both backends answer (a miss has probability 2 * 0.5^100).
+        Assert.Equal([V1, V2], seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task HTTPRouteMultipleGateways()
+    {
+        // One route attached to two Gateways on the same port, plus a dedicated route on each: each Gateway serves the
+        // shared route and only its own dedicated one.
+        await using var run = await ConformanceRun.StartAsync("httproute-multiple-gateways");
+        await run.ExpectAllAsync([
+            Row.To("/shared", V1) with { Gateway = SameNamespace },
+            Row.To("/", V2) with { Gateway = SameNamespace },
+            Row.To("/shared", V1) with { Gateway = AllNamespaces },
+            Row.To("/", V3) with { Gateway = AllNamespaces },
+        ]);
+    }
 }
