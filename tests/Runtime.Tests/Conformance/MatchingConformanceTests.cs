@@ -109,4 +109,9 @@ public sealed class MatchingConformanceTests
         Row.To("/match/prefix/one/any", V2),
         Row.To("/match/prefix/any", V1),
         Row.To("/match/any", V3));
+
+    [Fact]
+    public Task HTTPRouteNamedRule() => Run("httproute-named-rule",
+        Row.To("/named", V1),
+        Row.To("/unnamed", V2));
 }

@@ -4,9 +4,10 @@ using static Meshc.Runtime.Tests.Conformance.Gw;
 namespace Meshc.Runtime.Tests.Conformance;
 
 /// <summary>
-/// Upstream HTTPRouteRequestMirror and HTTPRouteRequestMultipleMirrors: the client's answer comes from infra-backend-v1
-/// as usual, and infra-backend-v2 (and infra-backend-v3) receive a copy of the request (upstream reads the mirror pod's
-/// log; here the demo backends report what they saw).
+/// Upstream HTTPRouteRequestMirror, HTTPRouteRequestMultipleMirrors and HTTPRouteRequestPercentageMirror: the client's
+/// answer comes from infra-backend-v1 as usual, and the mirror backends (infra-backend-v2, and v3) receive a copy of
+/// the request, every time or for the configured fraction. Upstream reads the mirror pods' logs; here the demo
+/// backends announce what they receive.
 /// </summary>
 public sealed class MirrorConformanceTests
 {
@@ -58,6 +59,48 @@ public sealed class MirrorConformanceTests
             var missing = mirrors.Where(m => !m.Seen.IsCompleted).Select(m => m.Name).ToList();
             Assert.True(missing.Count == 0, $"{row.Path} was not mirrored to {string.Join(", ", missing)} within {MirrorWait.TotalSeconds} s");
         }
+    }
+
+    [Fact]
+    public async Task HTTPRouteRequestPercentageMirror()
+    {
+        await using var run = await ConformanceRun.StartAsync("httproute-request-percentage-mirror");
+        const int n = 300;
+        // Bounds are the binomial 99.9% interval (±3.29 sd) around n·p for each rule's fraction.
+        var rules = new (string Path, int Low, int High)[]
+        {
+            ("/percent-mirror", 38, 82),                   // percent: 20
+            ("/percent-mirror-fraction", 122, 178),        // 25/50
+            ("/percent-mirror-and-modify-headers", 78, 132), // percent: 35
+        };
+        var counters = rules.Select(r => new MirrorCounter(run.Backends, $"{Infra}/{V2}:8080", r.Path, r.Low)).ToList();
+        foreach (var (path, _, _) in rules)
+            for (var i = 0; i < n; i++)
+                Assert.Equal(200, (await run.SendAsync(new Row(path))).Status);
+        // Mirrors are fire and forget: wait (bounded) until each rule's copies reach the lower bound.
+        var reached = Task.WhenAll(counters.Select(c => c.ReachedLow));
+        await Task.WhenAny(reached, Task.Delay(MirrorWait));
+        var report = string.Join(", ", rules.Zip(counters, (r, c) => $"{r.Path}: {c.Count} in [{r.Low}, {r.High}]"));
+        Assert.True(rules.Zip(counters).All(p => p.Second.Count >= p.First.Low && p.Second.Count <= p.First.High), "mirrored copies of " + n + " requests each: " + report);
+    }
+
+    /// <summary>Counts the copies one backend receives for one path, and signals when the count reaches a threshold.</summary>
+    private sealed class MirrorCounter
+    {
+        private readonly TaskCompletionSource _low = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _count;
+
+        public MirrorCounter(DemoBackends backends, string key, string path, int low)
+        {
+            backends.Received += r =>
+            {
+                if (r.Key != key || r.Path != path) return;
+                if (Interlocked.Increment(ref _count) >= low) _low.TrySetResult();
+            };
+        }
+
+        public int Count => Volatile.Read(ref _count);
+        public Task ReachedLow => _low.Task;
     }
 
     /// <summary>Completes when the backend with <paramref name="key"/> receives a request for <paramref name="path"/>.</summary>
