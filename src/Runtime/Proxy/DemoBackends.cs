@@ -24,7 +24,11 @@ public sealed class DemoBackends : IAsyncDisposable
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
     private readonly WebApplication _app;
+    // Most uuids the retry simulation remembers; past this it starts again, so a long-running demo cannot grow unbounded.
+    private const int MaxRetrySimulations = 10_000;
+
     private readonly Dictionary<string, ListenOptions> _sockets = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _retrySimulations = new(StringComparer.Ordinal);
 
     private DemoBackends(IEnumerable<string> services)
     {
@@ -96,6 +100,11 @@ public sealed class DemoBackends : IAsyncDisposable
             try { await Task.Delay(delay, ctx.RequestAborted); }
             catch (OperationCanceledException) { return; }
         }
+        if (SimulatedFailure(key, ctx.Request.Query) is { } failure)
+        {
+            ctx.Response.StatusCode = failure;
+            return;
+        }
         foreach (var (name, value) in EchoSetHeaders(ctx.Request.Headers["X-Echo-Set-Header"].ToString()))
             ctx.Response.Headers.Append(name, value);
         ctx.Response.ContentType = "application/json";
@@ -109,6 +118,18 @@ public sealed class DemoBackends : IAsyncDisposable
             host = seen.Host,
             headers,
         }));
+    }
+
+    /// <summary>The status to fail with while this request's uuid has been seen at most <c>succeedAfter</c> times; null to answer normally.</summary>
+    private int? SimulatedFailure(string key, IQueryCollection query)
+    {
+        if (!int.TryParse(query["responseCode"], NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code is < 100 or > 599 ||
+            !int.TryParse(query["succeedAfter"], NumberStyles.None, CultureInfo.InvariantCulture, out var failures) ||
+            query["uuid"].ToString() is not { Length: > 0 } uuid)
+            return null;
+        if (_retrySimulations.Count >= MaxRetrySimulations) _retrySimulations.Clear();
+        var seen = _retrySimulations.AddOrUpdate(key + " " + uuid, 1, (_, n) => n + 1);
+        return seen <= failures ? code : null;
     }
 
     /// <summary>"500ms", "1s", "2m" → that span (capped at <see cref="MaxDelay"/>); anything else → null.</summary>
