@@ -53,8 +53,15 @@ internal sealed class ConformanceRun : IAsyncDisposable
             Directory.Delete(folder, recursive: true);
         }
         var backends = await DemoBackends.StartAsync(snapshot);
-        var proxy = await RuntimeHarness.Start(backends.Redirect(snapshot));
-        return new ConformanceRun(compiled, backends, proxy);
+        try
+        {
+            return new ConformanceRun(compiled, backends, await RuntimeHarness.Start(backends.Redirect(snapshot)));
+        }
+        catch
+        {
+            await backends.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -127,6 +134,3 @@ internal sealed class ConformanceRun : IAsyncDisposable
         await Backends.DisposeAsync();
     }
 }
-
-/// <summary>An answer: the Host sent, status, Location, response headers, and the echo backend's JSON when one answered.</summary>
-internal sealed record Observed(string SentHost, int Status, string? Location, IReadOnlyDictionary<string, string> Headers, JsonElement? Echo, string Body);
