@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Meshc.Compiler.Text;
+using Meshc.Runtime.Tests.Support;
+
+namespace Meshc.Runtime.Tests.Conformance;
+
+/// <summary>
+/// The upstream Gateway API conformance manifests (base + one test's file), read at test time from shared/upstream
+/// beside the repository. They are inputs, never copied into the repository; without them these tests fail.
+/// </summary>
+internal static class ConformanceManifests
+{
+    public const string Version = "v1.6.1";
+
+    /// <summary>../shared/upstream/gateway-api-conformance/&lt;version&gt;/manifests, relative to the repository root.</summary>
+    public static string Root { get; } = Path.GetFullPath(Path.Combine(RuntimeHarness.RepoRoot, "..", "shared", "upstream", "gateway-api-conformance", Version, "manifests"));
+
+    /// <summary>The base manifests and tests/&lt;test&gt;.yaml, with the class and controller placeholders filled in as Cilium would.</summary>
+    public static IReadOnlyList<SourceText> Load(string test, params (string Kind, string Name)[] without)
+    {
+        if (!Directory.Exists(Root))
+            throw new DirectoryNotFoundException(
+                $"The Gateway API conformance manifests are missing: expected {Root} (shared/upstream checked out beside the repository). " +
+                "The conformance tests cannot run without them.");
+        var files = new[] { Path.Combine(Root, "base", "manifests.yaml"), Path.Combine(Root, "tests", test + ".yaml") };
+        foreach (var file in files)
+            if (!File.Exists(file)) throw new FileNotFoundException($"conformance manifest {file} is missing", file);
+        return files.Select((f, i) => new SourceText(Path.GetRelativePath(Root, f).Replace('\\', '/'), (i == 0 ? File.ReadAllText(f) : Drop(File.ReadAllText(f), without))
+                .Replace("{GATEWAY_CLASS_NAME}", "cilium", StringComparison.Ordinal)
+                .Replace("{GATEWAY_CONTROLLER_NAME}", "io.cilium/gateway-controller", StringComparison.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The YAML stream without the documents of the given kind and name. Used to serve the valid part of a test whose
+    /// manifest also holds an object meshc rejects with an error (no bundle is built then); the whole manifest's
+    /// status is checked separately. An unattached route adds nothing to a Gateway's config, so dropping it serves the
+    /// same traffic.
+    /// </summary>
+    private static string Drop(string yaml, (string Kind, string Name)[] without)
+    {
+        if (without.Length == 0) return yaml;
+        var documents = Regex.Split(yaml, @"^---\s*$", RegexOptions.Multiline);
+        var kept = documents.Where(d => !without.Any(w =>
+            Regex.IsMatch(d, $@"^kind:\s*{Regex.Escape(w.Kind)}\s*$", RegexOptions.Multiline) &&
+            Regex.IsMatch(d, $@"^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*{Regex.Escape(w.Name)}\s*$", RegexOptions.Multiline)));
+        var result = string.Join("---\n", kept);
+        if (documents.Length - kept.Count() != without.Length)
+            throw new InvalidOperationException($"expected to drop {without.Length} document(s) ({string.Join(", ", without)}), dropped {documents.Length - kept.Count()}");
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+namespace Meshc.Runtime.Tests.Conformance;
+
+/// <summary>
+/// One conformance request and what must come back, restating an upstream test case as data. Unset expectations are
+/// not checked; a row with a <see cref="Backend"/> also checks the namespace, and that the backend saw the path and
+/// host the client sent unless <see cref="SeenPath"/> / <see cref="SeenHost"/> say otherwise.
+/// </summary>
+internal sealed record Row(string Path)
+{
+    public string Gateway { get; init; } = Gw.SameNamespace;
+    public string Method { get; init; } = "GET";
+
+    /// <summary>The Host header; null sends the Gateway's own address, as a client of its port 80 would.</summary>
+    public string? Host { get; init; }
+
+    public (string Name, string Value)[] Headers { get; init; } = [];
+
+    public int Status { get; init; } = 200;
+    public string? Backend { get; init; }
+    public string Namespace { get; init; } = Gw.Infra;
+    public string? SeenPath { get; init; }
+    public string? SeenHost { get; init; }
+    public (string Name, string Value)[] SeenHeaders { get; init; } = [];
+    public string[] SeenAbsent { get; init; } = [];
+
+    /// <summary>The exact Location of a redirect; "{host}" stands for the Host the client sent.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>Headers the backend is asked to answer with (the echo server's X-Echo-Set-Header).</summary>
+    public (string Name, string Value)[] BackendSets { get; init; } = [];
+
+    public (string Name, string Value)[] ResponseHeaders { get; init; } = [];
+    public string[] ResponseAbsent { get; init; } = [];
+
+    /// <summary>A request answered by <paramref name="backend"/> (a service in the infra namespace unless set).</summary>
+    public static Row To(string path, string backend) => new(path) { Backend = backend };
+
+    /// <summary>A request answered by the proxy itself with <paramref name="status"/>.</summary>
+    public static Row Answer(string path, int status) => new(path) { Status = status };
+
+    /// <summary>A redirect with its exact Location.</summary>
+    public static Row Redirect(string path, int status, string location) => new(path) { Status = status, Location = location };
+
+    public override string ToString() =>
+        $"{Method} {Host ?? "<gateway>"}{Path} via {Gateway}" + (Headers.Length > 0 ? " [" + string.Join(", ", Headers.Select(h => $"{h.Name}: {h.Value}")) + "]" : "");
+}

@@ -1,0 +1,36 @@
+using Meshc.Compiler.Semantics;
+
+namespace Meshc.Runtime.Tests.Conformance;
+
+/// <summary>Checks on the compiled Gateway API status, named by the suite's condition types and reasons.</summary>
+internal static class StatusAssert
+{
+    /// <summary>The route's status for its (only or given) parent has the condition with that status and reason.</summary>
+    public static void RouteParent(StatusReport status, string route, string type, bool value, string reason, int parent = 0)
+    {
+        var entry = status.Routes.SingleOrDefault(r => r.Object.Name == route);
+        Assert.True(entry is not null, $"no status for route {route}");
+        Is(entry!.Parents[parent].Conditions, type, value, reason, $"route {route} parent {parent}");
+    }
+
+    /// <summary>The listener of the Gateway has the condition with that status and reason.</summary>
+    public static void Listener(StatusReport status, string gateway, string listener, string type, bool value, string reason) =>
+        Is(ListenerOf(status, gateway, listener).Conditions, type, value, reason, $"listener {gateway}/{listener}");
+
+    public static ListenerStatus ListenerOf(StatusReport status, string gateway, string listener)
+    {
+        var entry = status.Gateways.SingleOrDefault(g => g.Object.Name == gateway);
+        Assert.True(entry is not null, $"no status for Gateway {gateway}");
+        var found = entry!.Listeners.SingleOrDefault(l => l.Name == listener);
+        Assert.True(found is not null, $"Gateway {gateway} has no listener {listener}");
+        return found!;
+    }
+
+    private static void Is(IEnumerable<Condition> conditions, string type, bool value, string reason, string what)
+    {
+        var condition = conditions.SingleOrDefault(c => c.Type.ToString() == type);
+        Assert.True(condition is not null, $"{what} has no {type} condition");
+        Assert.True(condition!.Status == value && condition.Reason.ToString() == reason,
+            $"{what}: {type}={condition.Status} {condition.Reason}, expected {type}={value} {reason}");
+    }
+}
