@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Meshc.Runtime.Model;
 
 namespace Meshc.Runtime.Proxy;
@@ -9,23 +10,18 @@ namespace Meshc.Runtime.Proxy;
 /// </summary>
 public sealed class ClusterState(string name, ProxyStats stats, TimeProvider time)
 {
-    private readonly Dictionary<EndpointModel, HostState> _hosts = [];
+    // Host entries are created lock-free (every request needs one); counters and ejections change under _gate.
+    private readonly ConcurrentDictionary<EndpointModel, HostState> _hosts = new();
     private readonly DateTimeOffset _start = time.GetUtcNow();
     private readonly Lock _gate = new();
     private long _cursor = -1;
+    private int _ejected;
 
     private string Stat(string suffix) => $"cluster.{name}.outlier_detection.{suffix}";
 
-    public HostState Host(EndpointModel endpoint)
-    {
-        lock (_gate) return HostUnlocked(endpoint);
-    }
+    public HostState Host(EndpointModel endpoint) => _hosts.GetOrAdd(endpoint, static _ => new HostState());
 
-    private HostState HostUnlocked(EndpointModel endpoint)
-    {
-        if (!_hosts.TryGetValue(endpoint, out var host)) _hosts[endpoint] = host = new HostState();
-        return host;
-    }
+    private HostState HostUnlocked(EndpointModel endpoint) => Host(endpoint);
 
     public bool IsEjected(EndpointModel endpoint) => Host(endpoint).Ejected;
 
@@ -34,6 +30,25 @@ public sealed class ClusterState(string name, ProxyStats stats, TimeProvider tim
     {
         var all = cluster.Endpoints;
         if (all.Count == 0) return null;
+        // With no host ejected (the common case) every host is a candidate and the lock is not needed.
+        var candidates = Volatile.Read(ref _ejected) == 0 ? all : Healthy(cluster, all);
+        switch (cluster.LbPolicy)
+        {
+            case "Random":
+                return candidates[Random.Shared.Next(candidates.Count)];
+            case "LeastRequest":
+                var a = candidates[Random.Shared.Next(candidates.Count)];
+                var b = candidates[Random.Shared.Next(candidates.Count)];
+                return Volatile.Read(ref Host(b).Active) < Volatile.Read(ref Host(a).Active) ? b : a;
+            default:
+                var n = Interlocked.Increment(ref _cursor);
+                return candidates[(int)(n % candidates.Count)];
+        }
+    }
+
+    /// <summary>The hosts not ejected (un-ejecting those whose time is up), or all of them in panic mode.</summary>
+    private IReadOnlyList<EndpointModel> Healthy(ClusterModel cluster, IReadOnlyList<EndpointModel> all)
+    {
         List<EndpointModel> healthy;
         lock (_gate)
         {
@@ -47,19 +62,7 @@ public sealed class ClusterState(string name, ProxyStats stats, TimeProvider tim
             }
         }
         // Panic mode: with fewer than half the hosts healthy, Envoy balances over all of them.
-        var candidates = healthy.Count * 2 < all.Count ? all : healthy;
-        switch (cluster.LbPolicy)
-        {
-            case "Random":
-                return candidates[Random.Shared.Next(candidates.Count)];
-            case "LeastRequest":
-                var a = candidates[Random.Shared.Next(candidates.Count)];
-                var b = candidates[Random.Shared.Next(candidates.Count)];
-                return Volatile.Read(ref Host(b).Active) < Volatile.Read(ref Host(a).Active) ? b : a;
-            default:
-                var n = Interlocked.Increment(ref _cursor);
-                return candidates[(int)(n % candidates.Count)];
-        }
+        return healthy.Count * 2 < all.Count ? all : healthy;
     }
 
     /// <summary>Feeds one attempt's result to outlier detection: a local-origin failure (connect failure, reset or timeout) or an HTTP status.</summary>
@@ -119,6 +122,7 @@ public sealed class ClusterState(string name, ProxyStats stats, TimeProvider tim
         // Envoy un-ejects only on its interval timer, so the ejection lasts until the next tick after it expires.
         var ticks = Math.Ceiling((now + duration - _start) / o.Interval);
         host.EjectedAt = now;
+        Interlocked.Increment(ref _ejected);
         host.UnejectAt = _start + ticks * o.Interval;
         stats.Increment(Stat("ejections_enforced_total"));
         stats.Increment(Stat("ejections_enforced_" + reason));
@@ -128,6 +132,7 @@ public sealed class ClusterState(string name, ProxyStats stats, TimeProvider tim
     private void Uneject(HostState host, ClusterModel cluster)
     {
         host.EjectedAt = null;
+        Interlocked.Decrement(ref _ejected);
         host.ResetCounters();
         stats.Set(Stat("ejections_active"), cluster.Endpoints.Count(e => HostUnlocked(e).Ejected));
     }
