@@ -24,4 +24,14 @@ public enum UpstreamProtocol
 public sealed record EndpointModel(string Address, int Port)
 {
     public override string ToString() => Address.Contains(':') ? $"[{Address}]:{Port}" : $"{Address}:{Port}";
+
+    /// <summary>The URL prefix an attempt is sent to, made once rather than per request.</summary>
+    public string HttpOrigin => _origin ??= "http://" + this;
+
+    // Derived from Address and Port only, so it never disagrees with them; excluded from equality by being a cache.
+    private string? _origin;
+
+    public bool Equals(EndpointModel? other) => other is not null && Address == other.Address && Port == other.Port;
+
+    public override int GetHashCode() => HashCode.Combine(Address, Port);
 }

@@ -27,8 +27,9 @@ public static class ConnectionManagerHeaders
     {
         var headers = ctx.Request.Headers;
         var peer = TrustedClient.Unmapped(ctx.Connection.RemoteIpAddress ?? IPAddress.Loopback);
-        var xff = headers["x-forwarded-for"].ToString()
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var xff = headers.TryGetValue("x-forwarded-for", out var xffValue)
+            ? xffValue.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : [];
         var client = TrustedClient.Compute(peer, xff, hcm.UseRemoteAddress, hcm.XffNumTrustedHops, hcm.IsInternal);
         var isInternal = client.Internal;
         if (hcm.UseRemoteAddress) headers["x-forwarded-for"] = xff.Length == 0 ? peer.ToString() : string.Join(",", xff) + "," + peer;
@@ -49,6 +50,6 @@ public static class ConnectionManagerHeaders
         // Only edge requests (external, with use_remote_address) get a fresh id over the one they carry.
         var edge = !isInternal && hcm.UseRemoteAddress;
         if (hcm.GenerateRequestId && (!headers.ContainsKey("x-request-id") || edge))
-            headers["x-request-id"] = Guid.NewGuid().ToString();
+            headers["x-request-id"] = RequestId.New();
     }
 }

@@ -62,19 +62,19 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
         var request = new RouteRequest(ctx.Request.Host.Value ?? "", rawTarget, ctx.Request.Method, ctx.Request.Scheme,
             name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
-        var router = $"http.{listener.Hcm.StatPrefix}.";
+        var router = listener.Hcm.StatPrefix;
         switch (table.Route(request, () => (ulong)Random.Shared.NextInt64(long.MaxValue)))
         {
             case NoRouteDecision:
-                stats.Increment(router + "no_route");
+                stats.Increment(StatScope.Http, router, "no_route");
                 await LocalReply.Write(ctx, 404, "");
                 return;
             case DirectResponseDecision d:
-                stats.Increment(router + "rq_direct_response");
+                stats.Increment(StatScope.Http, router, "rq_direct_response");
                 await LocalReply.Write(ctx, d.Status, d.Body, d.ResponseHeaders);
                 return;
             case RedirectDecision r:
-                stats.Increment(router + "rq_redirect");
+                stats.Increment(StatScope.Http, router, "rq_redirect");
                 await LocalReply.Write(ctx, r.Status, "", r.ResponseHeaders);
                 ctx.Response.Headers.Location = r.Location;
                 return;
@@ -88,7 +88,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     {
         if (!snapshot.Clusters.TryGetValue(decision.Cluster, out var cluster))
         {
-            stats.Increment($"http.{listener.Hcm.StatPrefix}.no_cluster");
+            stats.Increment(StatScope.Http, listener.Hcm.StatPrefix, "no_cluster");
             await LocalReply.Write(ctx, 503, "", decision.ResponseHeaders);
             return;
         }
@@ -120,18 +120,18 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             var endpoint = state.Pick(cluster);
             if (endpoint is null)
             {
-                stats.Increment($"cluster.{cluster.Name}.upstream_cx_none_healthy");
+                stats.Increment(StatScope.Cluster, cluster.Name, "upstream_cx_none_healthy");
                 await LocalReply.Write(ctx, 503, LocalReply.NoHealthyUpstream, decision.ResponseHeaders);
                 return;
             }
             if (attempt > 0)
             {
-                stats.Increment($"cluster.{cluster.Name}.upstream_rq_retry");
+                stats.Increment(StatScope.Cluster, cluster.Name, "upstream_rq_retry");
                 ctx.Request.Body.Position = 0;
                 ctx.Response.Clear();
                 ctx.Features.Set<IForwarderErrorFeature>(null);
             }
-            stats.Increment($"cluster.{cluster.Name}.upstream_rq_total");
+            stats.Increment(StatScope.Cluster, cluster.Name, "upstream_rq_total");
             // Envoy overwrites whatever the client sent, counting from 1.
             if (decision.AttemptCount.InRequest) ctx.Request.Headers["x-envoy-attempt-count"] = (attempt + 1).ToString(CultureInfo.InvariantCulture);
             var hostState = state.Host(endpoint);
@@ -190,31 +190,40 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             OutcomeKind.Reset => "upstream_rq_rx_reset",
             _ => null,
         };
-        if (stat is not null) stats.Increment($"cluster.{cluster}.{stat}");
+        if (stat is not null) stats.Increment(StatScope.Cluster, cluster, stat);
     }
+
+    private static readonly ForwarderRequestConfig Http11Config = new()
+    {
+        ActivityTimeout = TimeSpan.FromSeconds(300),
+        Version = HttpVersion.Version11,
+        VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+    };
+
+    private static readonly ForwarderRequestConfig Http2Config = new()
+    {
+        ActivityTimeout = TimeSpan.FromSeconds(300),
+        Version = HttpVersion.Version20,
+        VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
 
     private HttpMessageInvoker Invoker(ClusterModel cluster) => _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout));
 
     private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, HttpMessageInvoker invoker,
         EndpointModel endpoint, CancellationTokenSource routeCts, bool mayRetry, int attemptNumber)
     {
-        using var tryCts = CancellationTokenSource.CreateLinkedTokenSource(routeCts.Token);
-        if (decision.Retry?.PerTryTimeout is { } perTry) tryCts.CancelAfter(perTry);
+        // A per-try timer only where a per-try timeout is set: most routes have none, and a timer per request costs.
+        using var tryCts = decision.Retry?.PerTryTimeout is { } perTry ? CancellationTokenSource.CreateLinkedTokenSource(routeCts.Token) : null;
+        tryCts?.CancelAfter(decision.Retry!.PerTryTimeout!.Value);
         var transformer = new ForwardTransformer(decision, mayRetry, attemptNumber);
-        var http2 = UsesHttp2(cluster, ctx.Request.Protocol);
-        var config = new ForwarderRequestConfig
-        {
-            ActivityTimeout = TimeSpan.FromSeconds(300),
-            Version = http2 ? HttpVersion.Version20 : HttpVersion.Version11,
-            VersionPolicy = http2 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower,
-        };
-        var error = await forwarder.SendAsync(ctx, $"http://{endpoint}", invoker, config, transformer, tryCts.Token);
+        var config = UsesHttp2(cluster, ctx.Request.Protocol) ? Http2Config : Http11Config;
+        var error = await forwarder.SendAsync(ctx, endpoint.HttpOrigin, invoker, config, transformer, tryCts?.Token ?? routeCts.Token);
         if (transformer.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);
         if (transformer.HeldBackStatus is { } status) return AttemptOutcome.Status(status);
         if (error == ForwarderError.None) return AttemptOutcome.Done;
         if (ctx.Response.HasStarted || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Done;
         if (routeCts.IsCancellationRequested) return AttemptOutcome.RouteTimeout;
-        if (tryCts.IsCancellationRequested) return AttemptOutcome.PerTryTimeout;
+        if (tryCts?.IsCancellationRequested == true) return AttemptOutcome.PerTryTimeout;
         var exception = ctx.Features.Get<IForwarderErrorFeature>()?.Exception;
         var connectFailure = error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
         return connectFailure ? AttemptOutcome.ConnectFailure : AttemptOutcome.Reset;

@@ -27,7 +27,7 @@ public sealed class RequestMirror(SnapshotHolder holder, ProxyStats stats, Func<
         var endpoint = holder.StateOf(cluster.Name).Pick(cluster);
         if (endpoint is null) return;
         var message = Copy(ctx, decision, spec, endpoint, body, ProxyHandler.UsesHttp2(cluster, ctx.Request.Protocol));
-        stats.Increment($"cluster.{cluster.Name}.upstream_rq_total");
+        stats.Increment(StatScope.Cluster, cluster.Name, "upstream_rq_total");
         var invoker = invokerFor(cluster);
         var timeout = decision.Timeout ?? DefaultTimeout;
         _ = Task.Run(async () =>
