@@ -6,8 +6,11 @@ namespace Meshc.PolicyEngine;
 /// <summary>An endpoint of a bundle: id, workload, identity, its policy map and the HTTP rules its proxy enforces.</summary>
 public sealed record PolicyEndpoint(int Id, string Workload, uint Identity, PolicyMap Map, IReadOnlyList<HttpRuleSet> Http);
 
-/// <summary>A Service frontend: address and port, the L7 proxy port when a listener claims it, its backends and the endpoints it selects.</summary>
-public sealed record ServiceFrontend(string Service, string Address, int Port, int Protocol, int L7ProxyPort, IReadOnlyList<string> Backends, IReadOnlyList<int> Endpoints);
+/// <summary>
+/// A Service frontend: address and port, the backend (target) port the Service translates it to, the L7 proxy port
+/// when a listener claims it, its backends and the endpoints it selects.
+/// </summary>
+public sealed record ServiceFrontend(string Service, string Address, int Port, int TargetPort, int Protocol, int L7ProxyPort, IReadOnlyList<string> Backends, IReadOnlyList<int> Endpoints);
 
 /// <summary>
 /// The BPF part of a bundle loaded for enforcement and traces: <c>bpf/policy.json</c> (identities, endpoints,
@@ -65,6 +68,8 @@ public sealed class PolicyBundle
             }
             var frontends = root.GetProperty("frontends").EnumerateArray().Select(f => new ServiceFrontend(
                 f.GetProperty("service").GetString() ?? "", f.GetProperty("address").GetString() ?? "", f.GetProperty("port").GetInt32(),
+                // Bundles compiled before targetPort was written translate nothing: the Service port is the backend's.
+                f.TryGetProperty("targetPort", out var target) ? target.GetInt32() : f.GetProperty("port").GetInt32(),
                 f.GetProperty("protocol").GetInt32(), f.GetProperty("l7ProxyPort").GetInt32(),
                 [.. f.GetProperty("backends").EnumerateArray().Select(b => b.GetString() ?? "")],
                 [.. f.GetProperty("endpoints").EnumerateArray().Select(b => b.GetInt32())])).ToList();

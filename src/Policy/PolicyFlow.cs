@@ -26,7 +26,7 @@ public static class PolicyFlow
         var decidingCookie = 0u;
         foreach (var (endpoint, egress, remote) in Directions(source, sourceIdentity, destination))
         {
-            steps.Add($"{(egress ? "egress" : "ingress")} policy of endpoint {endpoint.Id} ({endpoint.Map.Name}), remote identity {remote}:");
+            steps.Add($"{(egress ? "egress" : "ingress")} policy of endpoint {endpoint.Id} ({endpoint.Map.Name}), remote identity {remote}, port {port}/{ProtocolName(protocol)}:");
             var verdict = PolicyLookup.CanAccess(maps?.Invoke(endpoint) ?? endpoint.Map, remote, egress, protocol, port);
             steps.AddRange(verdict.Steps.Select(s => "  " + s));
             var cookie = verdict.Chosen?.Value.Cookie ?? 0;
@@ -55,6 +55,8 @@ public static class PolicyFlow
         }
         return new FlowVerdict(true, bundle.RuleName(decidingCookie), "allowed", steps);
     }
+
+    private static string ProtocolName(byte protocol) => protocol switch { 6 => "TCP", 17 => "UDP", 132 => "SCTP", _ => $"proto {protocol}" };
 
     private static IEnumerable<(PolicyEndpoint Endpoint, bool Egress, uint Remote)> Directions(PolicyEndpoint? source, uint sourceIdentity, PolicyEndpoint destination)
     {

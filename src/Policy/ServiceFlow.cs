@@ -8,7 +8,9 @@ public sealed record EndpointVerdict(PolicyEndpoint Destination, FlowVerdict Ver
 /// the destinations are the endpoints the Service selects. When a listener claims the frontend (L7 load balancer),
 /// the datapath skips the source's egress policy and redirects to the proxy, which enforces that egress policy itself
 /// (<c>enforce_policy_on_l7lb</c>); its upstream connection keeps the client's identity, so each backend's ingress
-/// policy sees the original source identity. Either way both directions are checked, as <see cref="PolicyFlow"/> does.
+/// policy sees the original source identity. Either way both directions are checked, as <see cref="PolicyFlow"/> does,
+/// on the frontend's <b>target</b> port: Cilium looks policy up after service translation (the proxy, on the port of
+/// the backend it selected), so a rule must name the port the pods serve, not the Service port.
 /// </summary>
 public static class ServiceFlow
 {
@@ -17,7 +19,7 @@ public static class ServiceFlow
     {
         var protocol = (byte)frontend.Protocol;
         return [.. bundle.Endpoints.Where(e => frontend.Endpoints.Contains(e.Id))
-            .Select(d => new EndpointVerdict(d, PolicyFlow.Evaluate(bundle, source, sourceIdentity, d, protocol, (ushort)frontend.Port, http)))];
+            .Select(d => new EndpointVerdict(d, PolicyFlow.Evaluate(bundle, source, sourceIdentity, d, protocol, (ushort)frontend.TargetPort, http)))];
     }
 
     /// <summary>The endpoint that owns <paramref name="identity"/>, if one does (pods of a workload share one identity).</summary>

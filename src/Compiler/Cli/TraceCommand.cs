@@ -7,8 +7,8 @@ namespace Meshc.Compiler.Cli;
 /// <summary>
 /// <c>meshc trace --from app=netshoot --to bookstore:8080/TCP [--http "GET /books"] &lt;inputs or bundle&gt;</c>: decides
 /// one flow with the runtime's policy engine and prints every step — the identity of each side, the Service lookup
-/// and L7 redirect, the policy entries chosen and why, the HTTP rules — ending with a verdict per destination
-/// endpoint that names the deciding rule. The input is a compiled bundle folder, or YAML that is compiled first.
+/// and its translation to the backend port, the L7 redirect, the policy entries chosen and why, the HTTP rules —
+/// ending with a verdict per destination endpoint that names the deciding rule. The input is a compiled bundle folder, or YAML that is compiled first.
 /// </summary>
 internal static class TraceCommand
 {
@@ -53,6 +53,7 @@ internal static class TraceCommand
         {
             destinations = [.. bundle.Endpoints.Where(e => frontend.Endpoints.Contains(e.Id))];
             stdout.WriteLine($"service lookup: {frontend.Service} {frontend.Address}:{frontend.Port}/{ProtocolName(protocol)}, backends [{string.Join(", ", frontend.Backends)}], selects {Names(destinations)}");
+            stdout.WriteLine($"  service translation: port {frontend.Port} → backend port {frontend.TargetPort}; policy is looked up on {frontend.TargetPort}, after translation, as Cilium does");
             if (frontend.L7ProxyPort > 0)
                 stdout.WriteLine($"  L7 load balancer: redirected to proxy port {frontend.L7ProxyPort}; the datapath skips the source's egress policy, the proxy enforces it and connects to the backends with the source's identity");
         }

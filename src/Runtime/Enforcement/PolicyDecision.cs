@@ -33,10 +33,11 @@ public sealed record PolicyDecision(PolicyAction Action, uint SourceIdentity, st
     }
 
     /// <summary>
-    /// Decides the upstream hop of a Gateway listener's request to <paramref name="cluster"/>: in Cilium the Gateway's
-    /// proxy connects to the backends as reserved:ingress (8), so each backend endpoint's ingress policy is checked
-    /// with remote identity 8 on the backend Service's port (the cluster's EDS name <c>ns/svc:port</c>). Listeners that
-    /// serve Service endpoints (CiliumEnvoyConfig) were decided with the client's identity already: allowed here.
+    /// Decides the upstream hop of a Gateway listener's request to the cluster <paramref name="edsService"/>: in Cilium
+    /// the Gateway's proxy connects to the backends as reserved:ingress (8), so each backend endpoint's ingress policy
+    /// is checked with remote identity 8 on the backend port the Service port translates to (the cluster's EDS name
+    /// <c>ns/svc:port</c> names the Service port). Listeners that serve Service endpoints (CiliumEnvoyConfig) were
+    /// decided with the client's identity already: allowed here.
     /// </summary>
     public static PolicyDecision DecideUpstream(EnforcementState state, string? listener, string? edsService, HttpRequestInfo http)
     {

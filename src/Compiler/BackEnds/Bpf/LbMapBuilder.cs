@@ -19,8 +19,8 @@ internal static class LbMapBuilder
 {
     public const int DefaultMaxEntries = 65536;
 
-    /// <summary>A frontend as the trace command shows it.</summary>
-    public sealed record Frontend(string Service, uint Address, ushort Port, byte Protocol, ushort RevNat, int L7ProxyPort, IReadOnlyList<(uint Address, ushort Port)> Backends);
+    /// <summary>A frontend as the trace command shows it; <c>TargetPort</c> is the backend port after service translation.</summary>
+    public sealed record Frontend(string Service, uint Address, ushort Port, ushort TargetPort, byte Protocol, ushort RevNat, int L7ProxyPort, IReadOnlyList<(uint Address, ushort Port)> Backends);
 
     public static (BpfMap Services, BpfMap Backends, BpfMap RevNat, IReadOnlyList<Frontend> Frontends) Build(
         MeshModel model, AddressTable addresses, string serviceRange, IReadOnlyList<ProxyRedirect> redirects, DiagnosticBag diagnostics)
@@ -32,7 +32,7 @@ internal static class LbMapBuilder
         var all = declared.Select(d => (d.Key, Ports: d.Ports.Select(p => (p.Port, p.Protocol, Target: ((Service, ServicePort)?)p.Target)).ToList()))
             .Concat(claimedOnly).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
 
-        var frontends = new List<(string Service, uint Address, ushort Port, byte Protocol, int ProxyPort, List<(uint, ushort)> Backends)>();
+        var frontends = new List<(string Service, uint Address, ushort Port, ushort TargetPort, byte Protocol, int ProxyPort, List<(uint, ushort)> Backends)>();
         foreach (var service in all)
         {
             foreach (var address in ClusterIps.Of(service.Key, addresses, serviceRange, diagnostics))
@@ -40,7 +40,9 @@ internal static class LbMapBuilder
             {
                 var redirect = redirects.FirstOrDefault(r => $"{r.Namespace}/{r.Service}" == service.Key && (r.Ports.IsEmpty || r.Ports.Contains(port)));
                 var backends = target is { } t ? Backends(model, t.Item1, t.Item2) : [];
-                frontends.Add((service.Key, address, (ushort)port, PolicyPorts.Number(protocol), redirect?.ProxyPort ?? 0, backends));
+                // A claimed Service the input does not declare (a Gateway's) has no translation: the proxy is its backend.
+                var targetPort = target is { } d ? BackendPorts.Of(model, d.Item1, d.Item2) : port;
+                frontends.Add((service.Key, address, (ushort)port, (ushort)targetPort, PolicyPorts.Number(protocol), redirect?.ProxyPort ?? 0, backends));
             }
         }
         var revNat = frontends.Select(f => (f.Address, f.Port, f.Protocol)).Distinct().Order().Select((f, i) => (f, Index: (ushort)(i + 1)))
@@ -65,7 +67,7 @@ internal static class LbMapBuilder
                     new Lb4Service(id, 0, 0, index, 0, 0, 0).ToBytes(),
                     $"{frontText}  slot {slot}  backend {id} ({ClusterIps.Format(backend.Item1)}:{backend.Item2})"));
             }
-            result.Add(new Frontend(f.Service, f.Address, f.Port, f.Protocol, index, f.ProxyPort, f.Backends));
+            result.Add(new Frontend(f.Service, f.Address, f.Port, f.TargetPort, f.Protocol, index, f.ProxyPort, f.Backends));
         }
         var backendEntries = backendIds.Select(b => new BpfMapEntry(new BackendIdKey(b.Value).ToBytes(),
             new Lb4Backend(b.Key.Item1, b.Key.Item2, b.Key.Protocol, Lb4Backend.StateActive, 0, 0).ToBytes(),
@@ -83,10 +85,9 @@ internal static class LbMapBuilder
     private static List<(uint, ushort)> Backends(MeshModel model, Service service, ServicePort port)
     {
         var backends = new SortedSet<(uint, ushort)>();
-        foreach (var slice in model.EndpointSlices.Where(s => s.Meta.Namespace == service.Meta.Namespace && s.ServiceName == service.Meta.Name))
+        foreach (var slice in BackendPorts.Slices(model, service))
         {
-            var target = slice.Ports.FirstOrDefault(p => p.Name == port.Name) ?? (slice.Ports.Count == 1 ? slice.Ports[0] : null);
-            var number = target?.Port ?? (int.TryParse(port.TargetPort, out var t) ? t : port.Port);
+            var number = BackendPorts.InSlice(slice, port) ?? BackendPorts.Declared(port);
             foreach (var endpoint in slice.Endpoints.Where(e => e.Ready))
                 foreach (var address in endpoint.Addresses.Select(ClusterIps.Parse).OfType<uint>())
                     backends.Add((address, (ushort)number));

@@ -5,8 +5,9 @@ namespace Meshc.Compiler.BackEnds.Bpf;
 
 /// <summary>
 /// <c>bpf/policy.json</c>: what a reader of the maps needs beside the bytes — every identity with its labels, every
-/// endpoint with its id, workload, identity and pod labels, the rule behind each cookie, the HTTP proxy ports, and
-/// the HTTP rules each endpoint's proxy enforces (docs/bpf.md). Sorted, indented, newline-terminated.
+/// endpoint with its id, workload, identity and pod labels, the rule behind each cookie, the HTTP proxy ports, the
+/// HTTP rules each endpoint's proxy enforces, and the Service frontends with their backend (target) ports
+/// (docs/bpf.md). Sorted, indented, newline-terminated.
 /// </summary>
 internal static class PolicyJson
 {
@@ -61,6 +62,7 @@ internal static class PolicyJson
                 json.WriteString("service", frontend.Service);
                 json.WriteString("address", ClusterIps.Format(frontend.Address));
                 json.WriteNumber("port", frontend.Port);
+                json.WriteNumber("targetPort", frontend.TargetPort);
                 json.WriteNumber("protocol", frontend.Protocol);
                 json.WriteNumber("l7ProxyPort", frontend.L7ProxyPort);
                 json.WriteStartArray("backends");
