@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.WebSockets;
 using System.Text.Json;
 using Meshc.Runtime.Model;
 using Microsoft.AspNetCore.Builder;
@@ -12,8 +13,9 @@ namespace Meshc.Runtime.Proxy;
 
 /// <summary>
 /// Local echo backends for <c>--demo-backends</c>: one loopback server per Service the clusters name, each answering
-/// JSON with its service, namespace and pod name and the request it saw (method, path, host, headers), as the Gateway
-/// API conformance echo server does. <see cref="Redirect"/> points the clusters at them.
+/// JSON with its service, namespace and pod name and the request it saw (method, path, protocol, host, headers), as the
+/// Gateway API conformance echo server does. <see cref="Redirect"/> points the clusters at them. A WebSocket handshake
+/// is accepted and every message echoed back until the client closes, as the echo server's <c>/ws</c> does.
 /// Knobs, as in the conformance echo server: a <c>delay</c> query parameter (<c>500ms</c>, <c>1s</c>, at most
 /// <see cref="MaxDelay"/>) holds the answer back; an <c>X-Echo-Set-Header</c> request header
 /// (<c>Name:value,Other:value</c>) adds those headers to the response.
@@ -47,6 +49,7 @@ public sealed class DemoBackends : IAsyncDisposable
                 });
         });
         _app = builder.Build();
+        _app.UseWebSockets();
         _app.Run(Echo);
     }
 
@@ -101,6 +104,11 @@ public sealed class DemoBackends : IAsyncDisposable
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
         var seen = new EchoedRequest(key, service, NamespaceOf(key), service + "-demo-0", ctx.Request.Method, raw, ctx.Request.Host.Value ?? "", headers);
         Received?.Invoke(seen);
+        if (ctx.WebSockets.IsWebSocketRequest)
+        {
+            await EchoWebSocket(ctx);
+            return;
+        }
 
         if (ParseDelay(ctx.Request.Query["delay"].ToString()) is { } delay)
         {
@@ -123,9 +131,37 @@ public sealed class DemoBackends : IAsyncDisposable
             pod = seen.Pod,
             method = seen.Method,
             path = seen.Path,
+            proto = Proto(ctx.Request.Protocol),
             host = seen.Host,
             headers,
         }));
+    }
+
+    /// <summary>The protocol as the echo server (Go) names it: "HTTP/1.1", "HTTP/2.0".</summary>
+    internal static string Proto(string protocol) => protocol == "HTTP/2" ? "HTTP/2.0" : protocol;
+
+    /// <summary>Sends every message back as it came (text or binary) until the client closes.</summary>
+    private static async Task EchoWebSocket(HttpContext ctx)
+    {
+        using var socket = await ctx.WebSockets.AcceptWebSocketAsync();
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), ctx.RequestAborted);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ctx.RequestAborted);
+                    return;
+                }
+                await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, ctx.RequestAborted);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The client or the proxy went away without a close handshake: nothing left to echo to.
+        }
     }
 
     /// <summary>The status to fail with while this request's uuid has been seen at most <c>succeedAfter</c> times; null to answer normally.</summary>

@@ -7,9 +7,12 @@ namespace Meshc.Runtime.Proxy;
 /// <summary>
 /// Copies the request as it is (Host included, no X-Forwarded-* of YARP's own) to the rewritten path, and holds back a
 /// response the retry policy will retry so that nothing reaches the client before the final attempt; adds
-/// <c>x-envoy-attempt-count</c> to the response when the virtual host asks for it.
+/// <c>x-envoy-attempt-count</c> to the response when the virtual host asks for it. An upgrade's 101 stops the route and
+/// per-try timers (<paramref name="routeTimer"/>, <paramref name="tryTimer"/>): as in Envoy, they cover an upgrade until
+/// it is answered, and the upgraded stream (a WebSocket) is then bounded by the idle timeout only.
 /// </summary>
-public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, int attemptNumber = 1) : HttpTransformer
+public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, int attemptNumber = 1,
+    CancellationTokenSource? routeTimer = null, CancellationTokenSource? tryTimer = null) : HttpTransformer
 {
     /// <summary>The status of a response that was held back for a retry, if any.</summary>
     public int? HeldBackStatus { get; private set; }
@@ -27,6 +30,11 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         if (proxyResponse is not null) UpstreamStatus = (int)proxyResponse.StatusCode;
+        if (proxyResponse?.StatusCode == System.Net.HttpStatusCode.SwitchingProtocols)
+        {
+            routeTimer?.CancelAfter(Timeout.InfiniteTimeSpan);
+            tryTimer?.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
         if (proxyResponse is not null && mayRetry && decision.Retry!.RetriesStatus((int)proxyResponse.StatusCode))
         {
             HeldBackStatus = (int)proxyResponse.StatusCode;

@@ -215,7 +215,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         // A per-try timer only where a per-try timeout is set: most routes have none, and a timer per request costs.
         using var tryCts = decision.Retry?.PerTryTimeout is { } perTry ? CancellationTokenSource.CreateLinkedTokenSource(routeCts.Token) : null;
         tryCts?.CancelAfter(decision.Retry!.PerTryTimeout!.Value);
-        var transformer = new ForwardTransformer(decision, mayRetry, attemptNumber);
+        var transformer = new ForwardTransformer(decision, mayRetry, attemptNumber, routeCts, tryCts);
         var config = UsesHttp2(cluster, ctx.Request.Protocol) ? Http2Config : Http11Config;
         var error = await forwarder.SendAsync(ctx, endpoint.HttpOrigin, invoker, config, transformer, tryCts?.Token ?? routeCts.Token);
         if (transformer.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);

@@ -76,7 +76,17 @@ public sealed class ProxyHost : IAsyncDisposable
     public static async Task<ProxyHost> StartAsync(RuntimeSnapshot snapshot, ProxyOptions options)
     {
         var host = new ProxyHost(snapshot, options);
-        await host._app.StartAsync();
+        try
+        {
+            await host._app.StartAsync();
+        }
+        catch
+        {
+            // A socket that cannot be bound (address in use, address missing) fails the start; release what was built.
+            await host._app.DisposeAsync();
+            host.Holder.Policy.Dispose();
+            throw;
+        }
         host._byEndPoint = host._sockets.ToDictionary(s => (s.Socket.IPEndPoint!.Address, s.Socket.IPEndPoint.Port), s => s.Listener.Name);
         return host;
     }

@@ -16,7 +16,11 @@ internal static class ConformanceManifests
     public static string Root { get; } = Path.GetFullPath(Path.Combine(RuntimeHarness.RepoRoot, "..", "shared", "upstream", "gateway-api-conformance", Version, "manifests"));
 
     /// <summary>The base manifests and tests/&lt;test&gt;.yaml, with the class and controller placeholders filled in as Cilium would.</summary>
-    public static IReadOnlyList<SourceText> Load(string test, params (string Kind, string Name)[] without)
+    public static IReadOnlyList<SourceText> Load(string test, params (string Kind, string Name)[] without) =>
+        Load(test, yaml => Drop(yaml, without));
+
+    /// <summary>As <see cref="Load(string, ValueTuple{string, string}[])"/>, with the test's file edited first (as the suite's applier edits it).</summary>
+    public static IReadOnlyList<SourceText> Load(string test, Func<string, string> edit)
     {
         if (!Directory.Exists(Root))
             throw new DirectoryNotFoundException(
@@ -25,7 +29,7 @@ internal static class ConformanceManifests
         var files = new[] { Path.Combine(Root, "base", "manifests.yaml"), Path.Combine(Root, "tests", test + ".yaml") };
         foreach (var file in files)
             if (!File.Exists(file)) throw new FileNotFoundException($"conformance manifest {file} is missing", file);
-        return files.Select((f, i) => new SourceText(Path.GetRelativePath(Root, f).Replace('\\', '/'), (i == 0 ? File.ReadAllText(f) : Drop(File.ReadAllText(f), without))
+        return files.Select((f, i) => new SourceText(Path.GetRelativePath(Root, f).Replace('\\', '/'), (i == 0 ? File.ReadAllText(f) : edit(File.ReadAllText(f)))
                 .Replace("{GATEWAY_CLASS_NAME}", "cilium", StringComparison.Ordinal)
                 .Replace("{GATEWAY_CONTROLLER_NAME}", "io.cilium/gateway-controller", StringComparison.Ordinal)))
             .ToList();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Meshc.Compiler;
 using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Semantics;
+using Meshc.Compiler.Text;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Proxy;
@@ -13,7 +14,7 @@ namespace Meshc.Runtime.Tests.Conformance;
 /// <summary>
 /// One upstream conformance test end to end: its manifests compiled with the base through <see cref="Compilation"/>,
 /// the bundle written and loaded as <c>meshc run</c> loads it, demo echo backends on loopback for every Service the
-/// clusters use, and the proxy on loopback ephemeral ports. Rows are sent to a Gateway and checked against the
+/// clusters use, and the proxy on loopback: on ephemeral ports, or on the Gateways' own addresses. Rows are sent to a Gateway and checked against the
 /// answer and what the backend saw.
 /// </summary>
 internal sealed class ConformanceRun : IAsyncDisposable
@@ -32,30 +33,28 @@ internal sealed class ConformanceRun : IAsyncDisposable
     public DemoBackends Backends { get; }
     public ProxyHost Proxy { get; }
 
+    /// <summary>Compiles sources the test prepared (the suite's manifests, edited) and serves them on ephemeral ports.</summary>
+    public static Task<ConformanceRun> StartAsync(IReadOnlyList<SourceText> sources) => StartAsync(sources, onAddresses: false);
+
     /// <summary>Compiles the test's manifests (without the listed objects) and serves them; the compilation must succeed.</summary>
-    public static async Task<ConformanceRun> StartAsync(string test, params (string Kind, string Name)[] without)
+    public static Task<ConformanceRun> StartAsync(string test, params (string Kind, string Name)[] without) =>
+        StartAsync(ConformanceManifests.Load(test, without), onAddresses: false);
+
+    /// <summary>
+    /// Compiles the sources and serves them as <c>meshc run</c> does by default: each Gateway on the address the compiler
+    /// assigned it (<see cref="ProxyOptions.UseBindings"/>), at its listener ports plus an offset (<see cref="AddressedProxy"/>).
+    /// </summary>
+    public static Task<ConformanceRun> StartOnAddressesAsync(IReadOnlyList<SourceText> sources) => StartAsync(sources, onAddresses: true);
+
+    private static async Task<ConformanceRun> StartAsync(IReadOnlyList<SourceText> sources, bool onAddresses)
     {
-        var compiled = Compilation.Create(ConformanceManifests.Load(test, without)).Emit();
-        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
-        var folder = Path.Combine(Path.GetTempPath(), "meshc-conformance-tests", Guid.NewGuid().ToString("N"));
-        RuntimeSnapshot snapshot;
-        try
-        {
-            BundleWriter.Write(compiled.Bundle!, folder);
-            var loaded = BundleLoader.Load(folder);
-            Assert.True(loaded.Success, loaded.Error);
-            var (built, error) = BuildSnapshot.From(loaded.Bundle!);
-            Assert.True(built is not null, error);
-            snapshot = built!;
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var (compiled, snapshot) = Compile(sources);
         var backends = await DemoBackends.StartAsync(snapshot);
         try
         {
-            return new ConformanceRun(compiled, backends, await RuntimeHarness.Start(backends.Redirect(snapshot)));
+            var served = backends.Redirect(snapshot);
+            var proxy = onAddresses ? await AddressedProxy.StartAsync(served) : await RuntimeHarness.Start(served);
+            return new ConformanceRun(compiled, backends, proxy);
         }
         catch
         {
@@ -64,26 +63,59 @@ internal sealed class ConformanceRun : IAsyncDisposable
         }
     }
 
+    /// <summary>Compiles the sources (which must compile without errors), writes the bundle and loads it as <c>meshc run</c> does.</summary>
+    public static (EmitResult Compiled, RuntimeSnapshot Snapshot) Compile(IReadOnlyList<SourceText> sources)
+    {
+        var compiled = Compilation.Create(sources).Emit();
+        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
+        var folder = Path.Combine(Path.GetTempPath(), "meshc-conformance-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            BundleWriter.Write(compiled.Bundle!, folder);
+            var loaded = BundleLoader.Load(folder);
+            Assert.True(loaded.Success, loaded.Error);
+            var (built, error) = BuildSnapshot.From(loaded.Bundle!);
+            Assert.True(built is not null, error);
+            return (compiled, built!);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>
     /// The whole manifest checked without serving it, for tests whose manifest holds objects meshc rejects: the status
     /// of every object, and the diagnostics (the listed codes must be among them).
     /// </summary>
-    public static EmitResult Check(string test, params string[] expectedCodes)
+    public static EmitResult Check(string test, params string[] expectedCodes) => Check(ConformanceManifests.Load(test), expectedCodes);
+
+    /// <summary>As <see cref="Check(string, string[])"/>, for sources the test prepared.</summary>
+    public static EmitResult Check(IReadOnlyList<SourceText> sources, params string[] expectedCodes)
     {
-        var result = Compilation.Create(ConformanceManifests.Load(test)).Check();
+        var result = Compilation.Create(sources).Check();
         foreach (var code in expectedCodes)
-            Assert.True(result.Diagnostics.Any(d => d.Code.Value == code), $"{test}: expected {code}; got:\n{string.Join("\n", result.Diagnostics)}");
+            Assert.True(result.Diagnostics.Any(d => d.Code.Value == code), $"{sources[^1].Path}: expected {code}; got:\n{string.Join("\n", result.Diagnostics)}");
         return result;
     }
 
     /// <summary>
-    /// How a Gateway ("namespace/name") is reached: the socket of its CiliumEnvoyConfig listener, and the Host a client
-    /// of the Gateway's port 80 sends. The only place that knows this, so per-Gateway addresses change just here.
+    /// How a Gateway ("namespace/name") is reached, and the Host a client of it sends by default. Served on addresses:
+    /// the Gateway's own address at its first listener port (plus the offset), with that address as Host (and the port
+    /// unless it is 80). Otherwise: the ephemeral socket of its CiliumEnvoyConfig listener, with Host 127.0.0.1. The
+    /// only place that knows this.
     /// </summary>
     public (Uri Base, string Host) Reach(string gateway)
     {
         var slash = gateway.IndexOf('/');
-        var (ns, cec) = (gateway[..slash], "cilium-gateway-" + gateway[(slash + 1)..]);
+        var (ns, name) = (gateway[..slash], gateway[(slash + 1)..]);
+        if (Proxy.Sockets.FirstOrDefault(s => s.Binding is { Kind: "gateway" } b && b.Namespace == ns && b.Name == name) is { } bound)
+        {
+            var address = bound.Binding!.Address.ToString();
+            var port = bound.Binding.Ports[0];
+            return (new Uri($"http://{address}:{bound.EndPoint.Port}"), port == 80 ? address : $"{address}:{port}");
+        }
+        var cec = "cilium-gateway-" + name;
         // Cilium names a Gateway's CiliumEnvoyConfig cilium-gateway-<name>; past 63 characters it keeps the first 52
         // and appends '-' and a hash.
         var listener = Proxy.ListenerPorts.Keys.SingleOrDefault(k => cec.Length <= 63
@@ -98,7 +130,12 @@ internal sealed class ConformanceRun : IAsyncDisposable
     {
         var (baseUri, defaultHost) = Reach(row.Gateway);
         var host = row.Host ?? defaultHost;
-        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(baseUri, row.Path));
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(baseUri, row.Path))
+        {
+            Version = row.Version,
+            // Exact: HTTP/2 over http:// is h2c with prior knowledge, never a fallback to HTTP/1.1.
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Headers.Host = host;
         foreach (var (name, value) in row.Headers) request.Headers.TryAddWithoutValidation(name, value);
         if (row.BackendSets.Length > 0)

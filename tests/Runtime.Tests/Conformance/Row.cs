@@ -10,6 +10,9 @@ internal sealed record Row(string Path)
     public string Gateway { get; init; } = Gw.SameNamespace;
     public string Method { get; init; } = "GET";
 
+    /// <summary>The client's HTTP version: 1.1, or 2.0 sent as h2c with prior knowledge (the suite's H2CPriorKnowledgeProtocol).</summary>
+    public Version Version { get; init; } = System.Net.HttpVersion.Version11;
+
     /// <summary>The Host header; null sends the Gateway's own address, as a client of its port 80 would.</summary>
     public string? Host { get; init; }
 
@@ -22,6 +25,9 @@ internal sealed record Row(string Path)
     public string? SeenHost { get; init; }
     public (string Name, string Value)[] SeenHeaders { get; init; } = [];
     public string[] SeenAbsent { get; init; } = [];
+
+    /// <summary>The protocol the backend saw, as the echo server names it ("HTTP/1.1", "HTTP/2.0"); null: not checked.</summary>
+    public string? SeenProto { get; init; }
 
     /// <summary>The exact Location of a redirect; "{host}" stands for the Host the client sent.</summary>
     public string? Location { get; init; }
@@ -42,5 +48,5 @@ internal sealed record Row(string Path)
     public static Row Redirect(string path, int status, string location) => new(path) { Status = status, Location = location };
 
     public override string ToString() =>
-        $"{Method} {Host ?? "<gateway>"}{Path} via {Gateway}" + (Headers.Length > 0 ? " [" + string.Join(", ", Headers.Select(h => $"{h.Name}: {h.Value}")) + "]" : "");
+        (Version.Major == 2 ? "h2c " : "") + $"{Method} {Host ?? "<gateway>"}{Path} via {Gateway}" + (Headers.Length > 0 ? " [" + string.Join(", ", Headers.Select(h => $"{h.Name}: {h.Value}")) + "]" : "");
 }

@@ -34,6 +34,8 @@ internal static class RowCheck
         if (seenPath != (row.SeenPath ?? row.Path)) problems.Add($"backend saw path '{seenPath}', expected '{row.SeenPath ?? row.Path}'");
         var seenHost = echo.GetProperty("host").GetString();
         if (seenHost != (row.SeenHost ?? got.SentHost)) problems.Add($"backend saw host '{seenHost}', expected '{row.SeenHost ?? got.SentHost}'");
+        if (row.SeenProto is { } proto && echo.GetProperty("proto").GetString() is var seenProto && seenProto != proto)
+            problems.Add($"backend saw protocol '{seenProto}', expected '{proto}'");
         var headers = echo.GetProperty("headers");
         foreach (var (name, value) in row.SeenHeaders)
         {

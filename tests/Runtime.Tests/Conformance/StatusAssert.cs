@@ -13,24 +13,33 @@ internal static class StatusAssert
         Is(entry!.Parents[parent].Conditions, type, value, reason, $"route {route} parent {parent}");
     }
 
-    /// <summary>The listener of the Gateway has the condition with that status and reason.</summary>
-    public static void Listener(StatusReport status, string gateway, string listener, string type, bool value, string reason) =>
+    /// <summary>The Gateway has the condition with that status and reason (null: any reason).</summary>
+    public static void Gateway(StatusReport status, string gateway, string type, bool value, string? reason) =>
+        Is(GatewayOf(status, gateway).Conditions, type, value, reason, $"Gateway {gateway}");
+
+    public static GatewayStatus GatewayOf(StatusReport status, string gateway)
+    {
+        var entry = status.Gateways.SingleOrDefault(g => g.Object.Name == gateway);
+        Assert.True(entry is not null, $"no status for Gateway {gateway}");
+        return entry!;
+    }
+
+    /// <summary>The listener of the Gateway has the condition with that status and reason (null: any reason).</summary>
+    public static void Listener(StatusReport status, string gateway, string listener, string type, bool value, string? reason) =>
         Is(ListenerOf(status, gateway, listener).Conditions, type, value, reason, $"listener {gateway}/{listener}");
 
     public static ListenerStatus ListenerOf(StatusReport status, string gateway, string listener)
     {
-        var entry = status.Gateways.SingleOrDefault(g => g.Object.Name == gateway);
-        Assert.True(entry is not null, $"no status for Gateway {gateway}");
-        var found = entry!.Listeners.SingleOrDefault(l => l.Name == listener);
+        var found = GatewayOf(status, gateway).Listeners.SingleOrDefault(l => l.Name == listener);
         Assert.True(found is not null, $"Gateway {gateway} has no listener {listener}");
         return found!;
     }
 
-    private static void Is(IEnumerable<Condition> conditions, string type, bool value, string reason, string what)
+    private static void Is(IEnumerable<Condition> conditions, string type, bool value, string? reason, string what)
     {
         var condition = conditions.SingleOrDefault(c => c.Type.ToString() == type);
         Assert.True(condition is not null, $"{what} has no {type} condition");
-        Assert.True(condition!.Status == value && condition.Reason.ToString() == reason,
-            $"{what}: {type}={condition.Status} {condition.Reason}, expected {type}={value} {reason}");
+        Assert.True(condition!.Status == value && (reason is null || condition.Reason.ToString() == reason),
+            $"{what}: {type}={condition.Status} {condition.Reason} ({condition.Message}), expected {type}={value} {reason ?? "(any reason)"}");
     }
 }
