@@ -7,8 +7,8 @@ namespace Meshc.Runtime.Admin;
 
 /// <summary>
 /// The admin port: <c>/ready</c>, <c>/stats</c> (Envoy's names), <c>/stats/prometheus</c>, <c>/config_dump</c> (Envoy's
-/// ConfigDump shape), <c>/clusters</c> (Envoy's text lines per host) and meshc's own <c>/meshc/bundle</c> (bundle id and
-/// last load error).
+/// ConfigDump shape), <c>/clusters</c> (Envoy's text lines per host) and meshc's own <c>/meshc/bundle</c> (bundle id,
+/// last load error, sockets a reload could not bind).
 /// </summary>
 public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
 {
@@ -38,10 +38,11 @@ public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
     }
 
     /// <summary>meshc's facts, kept out of the Envoy-shaped dump so that Envoy tooling can parse that one.</summary>
-    private string Bundle() => JsonSerializer.Serialize(new Dictionary<string, string?>
+    private string Bundle() => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["bundle_id"] = holder.Current.BundleId,
         ["last_load_error"] = holder.LastLoadError,
+        ["unserved_sockets"] = holder.UnservedSockets,
     }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
     private string Clusters()

@@ -63,29 +63,21 @@ public static class RunCommand
         }
         // Only a bundle folder given as it is is watched; compiled inputs live in a temporary folder nobody edits.
         var adjust = backends is null ? (Func<RuntimeSnapshot, RuntimeSnapshot>)(s => s) : backends.Redirect;
-        using var reloader = folder == parsed.Inputs[0] ? new BundleReloader(folder, host.Holder, adjust, m => stdout.WriteLine(m)) : null;
+        using var reloader = folder == parsed.Inputs[0] ? new BundleReloader(folder, host, adjust, m => stdout.WriteLine(m)) : null;
         await using (host)
         {
             stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");
             foreach (var line in host.Holder.Policy.Load(loaded.Bundle!, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
             foreach (var line in SocketLines(host.Sockets)) stdout.WriteLine(line);
-            if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{FormatHost(parsed.Bind ?? IPAddress.Loopback)}:{admin}");
+            if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{ListenerSocket.FormatHost(parsed.Bind ?? IPAddress.Loopback)}:{admin}");
             await WaitForShutdown();
         }
         return ExitCodes.Ok;
     }
 
-    private static string FormatHost(IPAddress a) =>
-        a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString();
-
-    /// <summary>
-    /// One line per socket: <c>gateway default/gw on http://127.0.100.1:80 (listener …)</c> for a Gateway or Service
-    /// binding, <c>listener … on http://127.0.0.1:10000</c> for a listener on its own port; sorted so the output is stable.
-    /// </summary>
-    public static IEnumerable<string> SocketLines(IEnumerable<ListenerSocket> sockets) => sockets
-        .Select(s => (s, Url: $"http://{FormatHost(s.EndPoint.Address)}:{s.EndPoint.Port}"))
-        .Select(x => x.s.Binding is { } b ? $"{b.Display} on {x.Url} (listener {x.s.Listener})" : $"listener {x.s.Listener} on {x.Url}")
-        .Order(StringComparer.Ordinal);
+    /// <summary>One line per socket (<see cref="ListenerSocket.Line"/>), sorted so the output is stable.</summary>
+    public static IEnumerable<string> SocketLines(IEnumerable<ListenerSocket> sockets) =>
+        sockets.Select(s => s.Line()).Order(StringComparer.Ordinal);
 
     /// <summary>A single folder with bundle.json is served as it is; anything else is compiled into a temporary bundle.</summary>
     private static string? BundleFolder(IReadOnlyList<string> inputs, CompilationOptions options, TextWriter stderr, out int exit)

@@ -7,14 +7,15 @@ namespace Meshc.Runtime.Proxy;
 /// <summary>
 /// Hot reload: on a change in the bundle folder (or SIGHUP) the bundle is loaded and verified again and, if it is
 /// sound, its snapshot replaces the current one atomically; requests in flight finish on the snapshot they snapped.
-/// A bad bundle is refused with its reason and the old snapshot keeps serving. The listener set is fixed at start:
-/// a reload changes routes, clusters and endpoints, and the settings of the listeners that already exist.
+/// A bad bundle is refused with its reason and the old snapshot keeps serving. The proxy's sockets follow the new
+/// snapshot (<see cref="ProxyHost.Apply"/>): new ones open, removed ones drain and close, kept ones keep their connections.
 /// </summary>
 public sealed class BundleReloader : IDisposable
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
 
     private readonly string _folder;
+    private readonly ProxyHost _host;
     private readonly SnapshotHolder _holder;
     private readonly Func<RuntimeSnapshot, RuntimeSnapshot> _adjust;
     private readonly Action<string> _log;
@@ -24,10 +25,11 @@ public sealed class BundleReloader : IDisposable
     private readonly Timer _debounce;
     private readonly Lock _gate = new();
 
-    public BundleReloader(string folder, SnapshotHolder holder, Func<RuntimeSnapshot, RuntimeSnapshot> adjust, Action<string> log)
+    public BundleReloader(string folder, ProxyHost host, Func<RuntimeSnapshot, RuntimeSnapshot> adjust, Action<string> log)
     {
         _folder = folder;
-        _holder = holder;
+        _host = host;
+        _holder = host.Holder;
         _adjust = adjust;
         _log = log;
         _debounce = new Timer(_ => { WatchFolder(); Reload(); });
@@ -86,12 +88,23 @@ public sealed class BundleReloader : IDisposable
                 return false;
             }
             _holder.LastLoadError = null;
-            if (snapshot.BundleId == _holder.Current.BundleId) return false;
-            foreach (var line in _holder.Policy.Reload(loaded.Bundle!, snapshot)) _log(line);
-            _holder.Swap(_adjust(snapshot));
+            if (snapshot.BundleId == _holder.Current.BundleId)
+            {
+                // Same bundle: only sockets an earlier reload could not bind are tried again (a SIGHUP once the port is free).
+                if (_holder.UnservedSockets.Count > 0) Log(_host.Apply(_holder.Current));
+                return false;
+            }
+            Log(_holder.Policy.Reload(loaded.Bundle!, snapshot));
+            var changes = _host.Apply(_adjust(snapshot));
             _log($"reloaded bundle {snapshot.BundleId[..12]}");
+            Log(changes);
             return true;
         }
+    }
+
+    private void Log(IEnumerable<string> lines)
+    {
+        foreach (var line in lines) _log(line);
     }
 
     public void Dispose()

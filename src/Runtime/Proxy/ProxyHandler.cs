@@ -13,7 +13,7 @@ namespace Meshc.Runtime.Proxy;
 /// Serves one downstream request: snaps the current snapshot, routes on the raw path, answers locally or forwards
 /// through YARP's <see cref="IHttpForwarder"/> with the route timeout, per-try timeouts and retries with backoff.
 /// </summary>
-public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder, Func<ConnectionInfo, string?> listenerFor)
+public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder)
 {
     private readonly ConcurrentDictionary<string, HttpMessageInvoker> _invokers = new(StringComparer.Ordinal);
     private RequestMirror? _mirror;
@@ -31,9 +31,9 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
 
     public async Task Handle(HttpContext ctx)
     {
-        var snapshot = holder.Current;
-        // The socket names the listener; its settings come from the snapshot this request snapped.
-        var name = listenerFor(ctx.Connection);
+        // The socket names the listener; its settings come from the snapshot this request snapped with that map.
+        var (snapshot, sockets) = holder.Now;
+        var name = sockets.ListenerFor(ctx.Connection.LocalIpAddress, ctx.Connection.LocalPort);
         var listener = snapshot.Listeners.FirstOrDefault(l => l.Name == name);
         try
         {

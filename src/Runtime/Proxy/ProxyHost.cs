@@ -11,20 +11,30 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Meshc.Runtime.Proxy;
 
 /// <summary>
-/// The running proxy: one Kestrel server with the listeners' sockets (HTTP/1.1 and h2c) and, when asked, the admin
-/// port. With <see cref="ProxyOptions.UseBindings"/> a listener the bundle binds to Gateways or Services listens on each
-/// of their addresses and ports; any other listener on its own port at <see cref="ProxyOptions.Bind"/>. Requests are
-/// mapped to their listener by the local address and port they arrived on.
+/// The running proxy: the listeners' sockets (HTTP/1.1 and h2c), each on its own Kestrel server so a reload can open
+/// and close them one by one, and a core server with the internal HTTP/2 endpoint and, when asked, the admin port. The
+/// sockets follow <see cref="WantedSocket.Of"/>, at start and on every <see cref="Apply"/>. Requests are mapped to their
+/// listener by the local address and port they arrived on, through the socket map published with the snapshot.
 /// </summary>
 public sealed class ProxyHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly List<(ListenerModel Listener, AddressBinding? Binding, ListenOptions Socket)> _sockets = [];
+    /// <summary>How long a socket a reload closes may finish the requests in flight on it (Envoy drains for longer; a bound keeps reloads prompt).</summary>
+    public static readonly TimeSpan Drain = TimeSpan.FromSeconds(5);
+
+    private readonly WebApplication _core;
+    private readonly ProxyOptions _options;
+    private readonly PriorKnowledgeH2c _h2c = new();
+    private readonly ProxyHandler _handler;
+    private readonly Lock _gate = new();
+    private Dictionary<(IPAddress, int, string?), (ServedSocket Socket, WantedSocket Serves)> _open = [];
+    private readonly Dictionary<ServedSocket, (string Listener, Task Closing)> _draining = [];
     private ListenOptions? _adminSocket;
-    private Dictionary<(IPAddress, int), string> _byEndPoint = [];
+    private bool _coreStarted;
+    private bool _disposed;
 
     private ProxyHost(RuntimeSnapshot snapshot, ProxyOptions options)
     {
+        _options = options;
         Holder = new SnapshotHolder(snapshot, Stats);
         if (options.HoldUntilPolicyLoaded) Holder.Policy.HoldUntilLoaded();
         var builder = WebApplication.CreateSlimBuilder();
@@ -32,77 +42,192 @@ public sealed class ProxyHost : IAsyncDisposable
         builder.Services.AddHttpForwarder();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = null;
-            k.Limits.MaxRequestHeadersTotalSize = 60 * 1024;
-            var h2c = new PriorKnowledgeH2c();
-            h2c.ListenInternal(k);
-            foreach (var listener in snapshot.Listeners)
-            {
-                var bindings = options.UseBindings ? snapshot.Bindings.Where(b => b.Listener == listener.Name).ToList() : [];
-                if (bindings.Count == 0) Listen(listener, null, options.Bind, listener.Port);
-                foreach (var binding in bindings)
-                    foreach (var port in binding.Ports) Listen(listener, binding, binding.Address, port);
-            }
-            void Listen(ListenerModel listener, AddressBinding? binding, IPAddress address, int port) =>
-                k.Listen(address, options.EphemeralPorts ? 0 : port + options.PortOffset, lo =>
-                {
-                    // Policy first: the h2c detector hands HTTP/2 connections to another pipeline, past later middleware.
-                    lo.Use(Holder.Policy.Connections(listener.Name));
-                    h2c.Serve(lo);
-                    _sockets.Add((listener, binding, lo));
-                });
+            KestrelSettings.Apply(k);
+            _h2c.ListenInternal(k);
             if (options.AdminPort is { } admin)
                 k.Listen(options.Bind, options.EphemeralPorts ? 0 : admin, lo => _adminSocket = lo);
         });
-        _app = builder.Build();
-        var handler = new ProxyHandler(Holder, Stats, _app.Services.GetRequiredService<IHttpForwarder>(), ListenerFor);
+        _core = builder.Build();
+        _handler = new ProxyHandler(Holder, Stats, _core.Services.GetRequiredService<IHttpForwarder>());
         var adminApi = new AdminApi(Holder, Stats);
-        _app.Run(ctx => _adminSocket is not null && ctx.Connection.LocalPort == AdminPort ? adminApi.Handle(ctx) : handler.Handle(ctx));
+        // The core serves the admin port and the HTTP/2 connections the listener sockets hand over.
+        _core.Run(ctx => _adminSocket is not null && ctx.Connection.LocalPort == AdminPort ? adminApi.Handle(ctx) : _handler.Handle(ctx));
     }
 
     public SnapshotHolder Holder { get; }
 
     public ProxyStats Stats { get; } = new();
 
-    /// <summary>The bound port of each listener, by listener name (its first socket's, after <see cref="StartAsync"/>).</summary>
-    public IReadOnlyDictionary<string, int> ListenerPorts => _sockets.GroupBy(s => s.Listener.Name).ToDictionary(g => g.Key, g => g.First().Socket.IPEndPoint!.Port);
+    /// <summary>The bound port of each listener, by listener name (its first socket's).</summary>
+    public IReadOnlyDictionary<string, int> ListenerPorts => Sockets.GroupBy(s => s.Listener).ToDictionary(g => g.Key, g => g.First().EndPoint.Port);
 
-    /// <summary>Every listener socket as bound (after <see cref="StartAsync"/>), with the Gateway or Service it stands for.</summary>
-    public IReadOnlyList<ListenerSocket> Sockets => [.. _sockets.Select(s => new ListenerSocket(s.Listener.Name, s.Binding, s.Socket.IPEndPoint!))];
+    /// <summary>Every listener socket as bound now, with the Gateway or Service it stands for, in the order the snapshot asks for them.</summary>
+    public IReadOnlyList<ListenerSocket> Sockets
+    {
+        get
+        {
+            lock (_gate) return [.. _open.Values.Select(o => new ListenerSocket(o.Serves.Listener, o.Serves.Binding, o.Socket.EndPoint))];
+        }
+    }
 
     public int? AdminPort => _adminSocket?.IPEndPoint?.Port;
 
+    /// <summary>Completes when every socket a reload closed has drained and stopped.</summary>
+    public Task Drained
+    {
+        get
+        {
+            lock (_gate) return Task.WhenAll(_draining.Values.Select(d => d.Closing));
+        }
+    }
+
+    /// <summary>Starts the core and every socket <paramref name="snapshot"/> asks for; a socket that cannot be bound fails the start.</summary>
     public static async Task<ProxyHost> StartAsync(RuntimeSnapshot snapshot, ProxyOptions options)
     {
         var host = new ProxyHost(snapshot, options);
+        var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            await host._app.StartAsync();
+            await host._core.StartAsync();
+            host._coreStarted = true;
+            foreach (var wanted in WantedSocket.Of(snapshot, options))
+                host._open[wanted.Key(options)] = (await host.OpenAsync(wanted, published.Task), wanted);
+            lock (host._gate) host.Holder.Swap(snapshot, host.MapOf(host._open));
         }
         catch
         {
             // A socket that cannot be bound (address in use, address missing) fails the start; release what was built.
-            await host._app.DisposeAsync();
-            host.Holder.Policy.Dispose();
+            await host.DisposeAsync();
             throw;
         }
-        host._byEndPoint = host._sockets.ToDictionary(s => (s.Socket.IPEndPoint!.Address, s.Socket.IPEndPoint.Port), s => s.Listener.Name);
+        finally
+        {
+            published.TrySetResult();
+        }
         return host;
     }
 
-    /// <summary>The listener whose socket a connection arrived on (null for an unknown socket).</summary>
-    private string? ListenerFor(Microsoft.AspNetCore.Http.ConnectionInfo connection)
+    /// <summary>
+    /// Serves <paramref name="next"/> from now on: opens the sockets it asks for that are not open, swaps the snapshot
+    /// and the socket map in together, then closes the sockets it no longer asks for once their requests in flight
+    /// finish (at most <see cref="Drain"/>). A socket that is kept keeps its connections. A socket that cannot be bound
+    /// is left out, with a line saying why; the rest of the reload applies and the next reload tries it again.
+    /// Returns one line per change.
+    /// </summary>
+    public IReadOnlyList<string> Apply(RuntimeSnapshot next)
     {
-        var local = connection.LocalIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : connection.LocalIpAddress;
-        return local is null ? null : _byEndPoint.GetValueOrDefault((local, connection.LocalPort));
+        lock (_gate)
+        {
+            // A reload racing the shutdown must not open sockets nobody will close.
+            if (_disposed) return [];
+            var lines = new List<string>();
+            var open = new Dictionary<(IPAddress, int, string?), (ServedSocket Socket, WantedSocket Serves)>();
+            var unserved = new List<string>();
+            var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            try
+            {
+                foreach (var wanted in WantedSocket.Of(next, _options))
+                {
+                    var key = wanted.Key(_options);
+                    if (_open.TryGetValue(key, out var kept))
+                    {
+                        open[key] = (kept.Socket, wanted);
+                        if (kept.Serves.Listener != wanted.Listener || kept.Serves.Binding?.Display != wanted.Binding?.Display)
+                            lines.Add(Bound(open[key]).Line("now on"));
+                        continue;
+                    }
+                    try
+                    {
+                        // Blocking here keeps the reload one step: it is already off the request path, under its lock.
+                        open[key] = (OpenAsync(wanted, published.Task).GetAwaiter().GetResult(), wanted);
+                        lines.Add(Bound(open[key]).Line("now on"));
+                    }
+                    catch (Exception e)
+                    {
+                        // Any failure to open one socket (address in use or missing, permission) must not stop the rest.
+                        unserved.Add($"{wanted.Describe(_options)}: {e.Message}");
+                        lines.Add($"{wanted.Describe(_options)} is in the bundle but cannot be served: {e.Message} (tried again at the next reload)");
+                    }
+                }
+                var closed = _open.Where(o => !open.ContainsKey(o.Key)).Select(o => o.Value).ToList();
+                _open = open;
+                // Sockets still draining stay in the map, so a request in flight on one still finds its listener.
+                foreach (var (socket, serves) in closed) _draining[socket] = (serves.Listener, Task.CompletedTask);
+                Holder.Swap(next, MapOf(open));
+                Holder.UnservedSockets = unserved;
+                foreach (var gone in closed)
+                {
+                    lines.Add($"{Bound(gone).Line()} closed");
+                    var closing = CloseAsync(gone);
+                    if (closing.IsCompleted) _draining.Remove(gone.Socket);
+                    else _draining[gone.Socket] = (gone.Serves.Listener, closing);
+                }
+                return lines;
+            }
+            finally
+            {
+                published.TrySetResult();
+            }
+        }
+    }
+
+    private async Task CloseAsync((ServedSocket Socket, WantedSocket Serves) gone)
+    {
+        try
+        {
+            await gone.Socket.StopAsync(Drain);
+        }
+        finally
+        {
+            lock (_gate) _draining.Remove(gone.Socket);
+        }
+    }
+
+    /// <summary>
+    /// Opens one socket. Its connections wait for <paramref name="published"/> (the swap that adds it to the socket map),
+    /// then pass the policy of the listener the map names, then the h2c detector.
+    /// </summary>
+    private Task<ServedSocket> OpenAsync(WantedSocket wanted, Task published) =>
+        ServedSocket.StartAsync(new IPEndPoint(wanted.Address, wanted.BindPort(_options)), lo =>
+        {
+            // Policy first: the h2c detector hands HTTP/2 connections to another pipeline, past later middleware.
+            lo.Use(next => async connection =>
+            {
+                if (!published.IsCompleted) await published;
+                var local = connection.LocalEndPoint as IPEndPoint;
+                var listener = Holder.Now.Sockets.ListenerFor(local?.Address, local?.Port ?? 0) ?? wanted.Listener;
+                await Holder.Policy.Connections(listener)(next)(connection);
+            });
+            _h2c.Serve(lo);
+        }, _handler.Handle);
+
+    private static ListenerSocket Bound((ServedSocket Socket, WantedSocket Serves) o) =>
+        new(o.Serves.Listener, o.Serves.Binding, o.Socket.EndPoint);
+
+    private SocketMap MapOf(Dictionary<(IPAddress, int, string?), (ServedSocket Socket, WantedSocket Serves)> open)
+    {
+        var map = new Dictionary<(IPAddress, int), string>();
+        foreach (var (socket, (listener, _)) in _draining) map[(socket.EndPoint.Address, socket.EndPoint.Port)] = listener;
+        foreach (var (socket, serves) in open.Values) map[(socket.EndPoint.Address, socket.EndPoint.Port)] = serves.Listener;
+        return new SocketMap(map);
     }
 
     public async ValueTask DisposeAsync()
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _app.StopAsync(stop.Token);
-        await _app.DisposeAsync();
+        List<Task> stopping;
+        lock (_gate)
+        {
+            _disposed = true;
+            stopping = [.. _open.Values.Select(o => o.Socket.StopAsync(TimeSpan.FromSeconds(2))), .. _draining.Values.Select(d => d.Closing)];
+            _open = [];
+        }
+        await Task.WhenAll(stopping);
+        if (_coreStarted)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _core.StopAsync(stop.Token);
+        }
+        await _core.DisposeAsync();
         Holder.Policy.Dispose();
     }
 }

@@ -3,17 +3,27 @@ using Meshc.Runtime.Model;
 
 namespace Meshc.Runtime.Proxy;
 
-/// <summary>The current snapshot, swapped atomically, and the per-cluster live state (balancing, ejections) that outlives a swap.</summary>
+/// <summary>
+/// The current snapshot and the socket map it is served on, swapped together atomically, and the per-cluster live state
+/// (balancing, ejections) that outlives a swap.
+/// </summary>
 public sealed class SnapshotHolder(RuntimeSnapshot initial, ProxyStats stats, TimeProvider? time = null)
 {
-    private RuntimeSnapshot _current = initial;
+    private Serving _serving = new(initial, SocketMap.Empty);
     private readonly ConcurrentDictionary<string, ClusterState> _clusters = new(StringComparer.Ordinal);
 
-    public RuntimeSnapshot Current => Volatile.Read(ref _current);
+    /// <summary>A snapshot with the sockets that serve it: a request reads both from one reference, so it never sees one without the other.</summary>
+    public sealed record Serving(RuntimeSnapshot Snapshot, SocketMap Sockets);
 
-    public void Swap(RuntimeSnapshot next)
+    public RuntimeSnapshot Current => Volatile.Read(ref _serving).Snapshot;
+
+    /// <summary>The current snapshot with its socket map, as one.</summary>
+    public Serving Now => Volatile.Read(ref _serving);
+
+    /// <summary>Puts <paramref name="next"/> in place, served on <paramref name="sockets"/> (the current map when null).</summary>
+    public void Swap(RuntimeSnapshot next, SocketMap? sockets = null)
     {
-        Volatile.Write(ref _current, next);
+        Volatile.Write(ref _serving, new Serving(next, sockets ?? Now.Sockets));
         LoadedAt = (time ?? TimeProvider.System).GetUtcNow();
     }
 
@@ -22,6 +32,9 @@ public sealed class SnapshotHolder(RuntimeSnapshot initial, ProxyStats stats, Ti
 
     /// <summary>Why the last reload was refused (the current snapshot kept serving), or null.</summary>
     public string? LastLoadError { get; set; }
+
+    /// <summary>Sockets the current snapshot asks for that could not be bound at the last reload, each with the reason.</summary>
+    public IReadOnlyList<string> UnservedSockets { get; set; } = [];
 
     /// <summary>The policy enforced with the snapshot (docs/bpf.md); nothing until loaded.</summary>
     public Enforcement.PolicyEnforcer Policy { get; } = new(stats);

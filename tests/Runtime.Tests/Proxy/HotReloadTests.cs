@@ -22,7 +22,7 @@ public sealed class HotReloadTests : IDisposable
         var first = RuntimeHarness.CompileTo(_folder, FiftyFifty);
         await using var backends = await DemoBackends.StartAsync(first);
         await using var proxy = await RuntimeHarness.Start(backends.Redirect(first));
-        using var reloader = new BundleReloader(_folder, proxy.Holder, backends.Redirect, _ => { });
+        using var reloader = new BundleReloader(_folder, proxy, backends.Redirect, _ => { });
         using var client = RuntimeHarness.Client();
         var url = $"http://127.0.0.1:{proxy.ListenerPorts[Listener]}/echo";
 
@@ -60,7 +60,7 @@ public sealed class HotReloadTests : IDisposable
     {
         var first = RuntimeHarness.CompileTo(_folder, FiftyFifty);
         await using var proxy = await RuntimeHarness.Start(first);
-        using var reloader = new BundleReloader(_folder, proxy.Holder, s => s, _ => { });
+        using var reloader = new BundleReloader(_folder, proxy, s => s, _ => { });
         var second = RuntimeHarness.CompileTo(_folder, "gateway-echo");
         for (var i = 0; i < 100 && proxy.Holder.Current.BundleId != second.BundleId; i++) await Task.Delay(100);
         Assert.Equal(second.BundleId, proxy.Holder.Current.BundleId);
