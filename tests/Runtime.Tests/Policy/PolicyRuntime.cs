@@ -139,6 +139,19 @@ internal static class PolicyRuntime
     };
 
     /// <summary>A client whose connections leave from <paramref name="source"/> (a loopback address), as that pod would.</summary>
+    /// <summary>
+    /// Awaits a request the policy must drop: no status line ever arrives, the connection is reset. HttpClient reports
+    /// that as an HttpRequestException over an IOException or reset SocketException — or, when the reset beats its own
+    /// read of the socket's peer address, as the bare SocketException.
+    /// </summary>
+    public static async Task AssertDropped(Task request)
+    {
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => request);
+        var reset = e is SocketException
+            || e is HttpRequestException { InnerException: IOException or SocketException { SocketErrorCode: SocketError.ConnectionReset } };
+        Assert.True(reset, $"expected a dropped connection, got {e}");
+    }
+
     public static HttpClient ClientFrom(string source) => new(new SocketsHttpHandler
     {
         UseProxy = false,
