@@ -54,7 +54,8 @@ public static class BuildSnapshot
                         tables[routeName] = new RouteTable(hcm.RouteConfig);
                     }
                     var addr = l.Address?.SocketAddress;
-                    listenerModels.Add(new ListenerModel(l.Name, addr?.Address ?? "127.0.0.1", (int)(addr?.PortValue ?? 0), routeName, Hcm(hcm)));
+                    var bufferLimit = l.PerConnectionBufferLimitBytes is { } limit ? (int)Math.Min(limit, int.MaxValue) : ListenerModel.DefaultBufferLimit;
+                    listenerModels.Add(new ListenerModel(l.Name, addr?.Address ?? "127.0.0.1", (int)(addr?.PortValue ?? 0), routeName, Hcm(hcm), bufferLimit));
                     break; // One HTTP connection manager per listener is served (the raw-buffer chain).
                 }
             var clusterModels = clusters.ToDictionary(c => c.Name, c => ClusterFrom(c, assignments), StringComparer.Ordinal);

@@ -2,8 +2,15 @@ using System.Net;
 
 namespace Meshc.Runtime.Model;
 
-/// <summary>A listener with an HTTP connection manager: where it listens and which route table serves it.</summary>
-public sealed record ListenerModel(string Name, string Address, int Port, string RouteConfigName, HcmSettings Hcm);
+/// <summary>
+/// A listener with an HTTP connection manager: where it listens, which route table serves it, and how much of a request
+/// body may be buffered for retries and mirrors (<c>per_connection_buffer_limit_bytes</c>, Envoy's default 1 MiB).
+/// </summary>
+public sealed record ListenerModel(string Name, string Address, int Port, string RouteConfigName, HcmSettings Hcm, int BufferLimit = ListenerModel.DefaultBufferLimit)
+{
+    /// <summary>Envoy's default <c>per_connection_buffer_limit_bytes</c>.</summary>
+    public const int DefaultBufferLimit = 1024 * 1024;
+}
 
 /// <summary>The connection manager settings that change headers (see envoy-semantics.md §2).</summary>
 public sealed record HcmSettings(string StatPrefix, bool UseRemoteAddress, uint XffNumTrustedHops, IReadOnlyList<CidrRange> InternalRanges, bool GenerateRequestId)

@@ -101,13 +101,18 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         var mirrors = Mirrors(ctx, decision);
         if (retry is not null || mirrors.Count > 0)
         {
-            // A retry replays the request body and a mirror copies it, so it is buffered before the first attempt.
-            ctx.Request.EnableBuffering();
-            using var copy = new MemoryStream();
-            await ctx.Request.Body.CopyToAsync(mirrors.Count > 0 ? copy : Stream.Null, ctx.RequestAborted);
-            ctx.Request.Body.Position = 0;
-            var body = copy.ToArray();
-            foreach (var (spec, mirrorCluster) in mirrors) Mirror.Send(ctx, snapshot, decision, spec, mirrorCluster, body);
+            // A retry replays the request body and a mirror copies it, so it is buffered before the first attempt —
+            // within the listener's buffer limit; a larger body goes upstream once, without retries or mirrors.
+            var body = await RequestBodyBuffer.TryBuffer(ctx.Request, listener.BufferLimit, ctx.RequestAborted);
+            if (body is null)
+            {
+                stats.Increment(StatScope.Cluster, cluster.Name, "retry_or_shadow_abandoned");
+                retry = null;
+            }
+            else
+            {
+                foreach (var (spec, mirrorCluster) in mirrors) Mirror.Send(ctx, snapshot, decision, spec, mirrorCluster, body);
+            }
         }
         using var routeCts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
         if (decision.Timeout is { } timeout) routeCts.CancelAfter(timeout);

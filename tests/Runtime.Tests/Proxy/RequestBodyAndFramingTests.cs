@@ -36,6 +36,50 @@ public sealed class RequestBodyAndFramingTests
     }
 
     [Fact]
+    public async Task Retry_BodyOverTheBufferLimit_GoesUpstreamWholeOnceWithoutRetry()
+    {
+        var bodies = new ConcurrentQueue<int>();
+        await using var backend = await TestBackend.StartAsync(async ctx =>
+        {
+            using var copy = new MemoryStream();
+            await ctx.Request.Body.CopyToAsync(copy);
+            bodies.Enqueue((int)copy.Length);
+            ctx.Response.StatusCode = 418;
+        });
+        var snapshot = HandBuilt.Snapshot(RetryingHost, ("up", backend.Port, UpstreamProtocol.Http1));
+        // A 64 KiB limit and a 200 KiB body: Envoy gives up retrying rather than hold the body.
+        snapshot = snapshot with { Listeners = [snapshot.Listeners[0] with { BufferLimit = 64 * 1024 }] };
+        await using var proxy = await RuntimeHarness.Start(snapshot);
+        using var client = RuntimeHarness.Client();
+        var payload = new byte[200 * 1024];
+        Random.Shared.NextBytes(payload);
+        using var response = await client.PostAsync($"http://127.0.0.1:{proxy.ListenerPorts[HandBuilt.Listener]}/", new ByteArrayContent(payload));
+        Assert.Equal((HttpStatusCode)418, response.StatusCode);
+        Assert.Equal([payload.Length], bodies.ToArray());
+        Assert.Equal(0, proxy.Stats.Get("cluster.up.upstream_rq_retry"));
+        Assert.Equal(1, proxy.Stats.Get("cluster.up.retry_or_shadow_abandoned"));
+    }
+
+    [Fact]
+    public async Task Retry_BodyWithinTheBufferLimit_IsReplayed()
+    {
+        var bodies = new ConcurrentQueue<int>();
+        await using var backend = await TestBackend.StartAsync(async ctx =>
+        {
+            using var copy = new MemoryStream();
+            await ctx.Request.Body.CopyToAsync(copy);
+            bodies.Enqueue((int)copy.Length);
+            ctx.Response.StatusCode = bodies.Count == 1 ? 418 : 200;
+        });
+        await using var proxy = await RuntimeHarness.Start(HandBuilt.Snapshot(RetryingHost, ("up", backend.Port, UpstreamProtocol.Http1)));
+        using var client = RuntimeHarness.Client();
+        using var response = await client.PostAsync($"http://127.0.0.1:{proxy.ListenerPorts[HandBuilt.Listener]}/", new ByteArrayContent(new byte[512 * 1024]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([512 * 1024, 512 * 1024], bodies.ToArray());
+        Assert.Equal(0, proxy.Stats.Get("cluster.up.retry_or_shadow_abandoned"));
+    }
+
+    [Fact]
     public async Task Framing_ContentLengthAndTransferEncoding_Is400AndNeverForwarded()
     {
         var forwarded = 0;
