@@ -5,7 +5,8 @@ namespace Meshc.Compiler.Semantics;
 /// <summary>
 /// The Gateway API features meshc implements, by their conformance names, as a GatewayClass of ours reports them in
 /// <c>status.supportedFeatures</c>. This is Cilium's GATEWAY-HTTP and GATEWAY-GRPC claim, less what meshc does not
-/// compile (TLSRoute, mesh/GAMMA), plus HTTPRouteParentRefPort, which the parent-ref checks implement per the spec.
+/// compile (TLSRoute, mesh/GAMMA), plus HTTPRouteParentRefPort, which Cilium exempts: the parent-ref checks implement it
+/// per the spec, and the xDS back end keeps a route attached to one port from answering on another.
 /// </summary>
 public static class SupportedFeatures
 {

@@ -1,4 +1,5 @@
 using Envoy.Config.Route.V3;
+using Meshc.Compiler.Ir;
 
 namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 
@@ -11,14 +12,21 @@ internal static class RouteConfigurationBuilder
     /// </summary>
     public static IEnumerable<RouteConfiguration> Build(GatewayPlan plan)
     {
-        if (plan.HasInsecure) yield return Build(ListenerBuilder.InsecureName, plan.Sources.Where(s => !s.Secure));
-        if (plan.HasSecure) yield return Build(ListenerBuilder.SecureName, plan.Sources.Where(s => s.Secure));
+        if (plan.HasInsecure) yield return Build(ListenerBuilder.InsecureName, plan, ListenerProtocol.HTTP, defaultPort: 80);
+        if (plan.HasSecure) yield return Build(ListenerBuilder.SecureName, plan, ListenerProtocol.HTTPS, defaultPort: 443);
     }
 
-    private static RouteConfiguration Build(string name, IEnumerable<RouteSource> sources)
+    /// <summary>
+    /// Cilium's virtual hosts (<c>host</c> and <c>host:*</c>) when the kind's listeners share one port. One Envoy
+    /// listener serves all of a Gateway's ports, so when they differ only the port in <c>:authority</c> can keep a
+    /// route attached to one port (by <c>parentRef.port</c> or <c>sectionName</c>) from answering on another.
+    /// </summary>
+    private static RouteConfiguration Build(string name, GatewayPlan plan, ListenerProtocol protocol, int defaultPort)
     {
+        var sources = plan.Sources.Where(s => s.Listener.Listener.Protocol == protocol);
+        var ports = plan.Listeners.Where(l => l.Listener.Protocol == protocol).Select(l => l.Listener.Port).Distinct().Count();
         var configuration = new RouteConfiguration { Name = name };
-        configuration.VirtualHosts.Add(VirtualHostGrouping.Build(sources));
+        configuration.VirtualHosts.Add(ports > 1 ? VirtualHostGrouping.BuildPerPort(sources, defaultPort) : VirtualHostGrouping.Build(sources));
         return configuration;
     }
 }

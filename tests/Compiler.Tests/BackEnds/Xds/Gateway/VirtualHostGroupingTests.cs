@@ -38,18 +38,55 @@ public class VirtualHostGroupingTests
     }
 
     [Fact]
-    public void Group_TwoListenersSameHostname_ShareOneVirtualHost()
+    public void Group_TwoListenersSameHostnameSamePort_ShareOneVirtualHost()
     {
-        var first = Http("first", 80);
-        var second = Http("second", 8080);
+        var first = Http("first", 8080, "a.example");
+        var second = Http("second", 8080, "a.example");
         var gateway = NewGateway("gw", first, second);
         var mesh = Mesh(Binding(gateway, On(first, Attach("one", [To("one", "/one")])), On(second, Attach("two", [To("two", "/two-longer")]))));
 
         var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default).Single();
 
         var host = RouteConfig(cec, "listener-insecure").VirtualHosts.Single();
+        Assert.Equal(["a.example", "a.example:*"], host.Domains);
         Assert.Equal(["/two-longer", "/one"], host.Routes.Select(r => r.Match.PathSeparatedPrefix));
+    }
+
+    [Fact]
+    public void Group_TwoListenersSameHostnameOtherPorts_OneVirtualHostPerPort()
+    {
+        var first = Http("first", 80);
+        var second = Http("second", 8080);
+        var named = Http("named", 8080, "a.example");
+        var gateway = NewGateway("gw", first, second, named);
+        var mesh = Mesh(Binding(gateway,
+            On(first, Attach("one", [To("one", "/one")])),
+            On(second, Attach("two", [To("two", "/two")])),
+            On(named, Attach("three", [To("three", "/three")]))));
+
+        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default).Single();
+
+        // The default port keeps the bare hostname ("*" stays the catch-all); another port matches only with its number.
+        var hosts = RouteConfig(cec, "listener-insecure").VirtualHosts;
+        Assert.Equal(["*", "*:8080", "a.example:8080"], hosts.Select(h => h.Name));
+        Assert.Equal([["*"], ["*:8080"], ["a.example:8080"]], hosts.Select(h => h.Domains.ToArray()));
+        Assert.Equal(["/one", "/two", "/three"], hosts.Select(h => h.Routes.Single().Match.PathSeparatedPrefix));
         Assert.Equal([80, 8080], cec.Services.Single().Ports);
+        AssertValid(cec);
+    }
+
+    [Fact]
+    public void Group_HttpsListenersOtherPorts_DefaultPortIs443()
+    {
+        var first = Https("first", 443, "a.example", "cert");
+        var second = Https("second", 8443, "a.example", "cert");
+        var gateway = NewGateway("gw", first, second);
+        var mesh = Mesh(Binding(gateway, On(first, Attach("one", [To("one", "/one")])), On(second, Attach("two", [To("two", "/two")]))));
+
+        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default).Single();
+
+        var hosts = RouteConfig(cec, "listener-secure").VirtualHosts;
+        Assert.Equal([["a.example", "a.example:443"], ["a.example:8443"]], hosts.Select(h => h.Domains.ToArray()));
     }
 
     [Fact]
