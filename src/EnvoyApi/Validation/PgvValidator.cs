@@ -60,28 +60,29 @@ public static class PgvValidator
                 return;
             }
 
-            MessageDescriptor descriptor = message.Descriptor;
-            if (PgvRules.IsDisabled(descriptor))
+            ValidationPlan plan = ValidationPlan.For(message.Descriptor);
+            if (plan.Disabled)
             {
                 return;
             }
 
-            foreach (OneofDescriptor oneof in descriptor.Oneofs.Where(static o => !o.IsSynthetic))
+            foreach (OneofDescriptor oneof in plan.RequiredOneofs)
             {
-                if (PgvRules.IsRequired(oneof) && oneof.Accessor.GetCaseFieldDescriptor(message) is null)
+                if (oneof.Accessor.GetCaseFieldDescriptor(message) is null)
                 {
                     string members = string.Join(", ", oneof.Fields.Select(f => f.Name));
                     Violations.Add(new(FieldPath.Field(path, oneof.Name), "oneof.required", $"exactly one of [{members}] must be set"));
                 }
             }
 
-            foreach (FieldDescriptor field in descriptor.Fields.InDeclarationOrder())
+            // Only the fields that can yield a violation: the rest would be visited for nothing.
+            foreach (PlannedField planned in plan.Fields)
             {
-                Field(message, field, path);
+                Field(message, planned.Field, planned.Rules, path);
             }
         }
 
-        private void Field(IMessage message, FieldDescriptor field, string parentPath)
+        private void Field(IMessage message, FieldDescriptor field, FieldRules? rules, string parentPath)
         {
             // Only the member that is set is validated in a oneof, as in PGV.
             if (field.RealContainingOneof is { } oneof && oneof.Accessor.GetCaseFieldDescriptor(message) != field)
@@ -89,7 +90,6 @@ public static class PgvValidator
                 return;
             }
 
-            FieldRules? rules = PgvRules.For(field);
             string path = FieldPath.Field(parentPath, field.Name);
             if (field.IsMap)
             {
