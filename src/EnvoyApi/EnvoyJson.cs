@@ -66,7 +66,7 @@ public static class EnvoyJson
     public static string Format(IMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return s_compact.Value.Format(MapOrdering.SortedCopy(message, EnvoyTypes.TypeRegistry));
+        return s_compact.Value.Format(MapOrdering.Ordered(message, EnvoyTypes.TypeRegistry));
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public static class EnvoyJson
     public static string FormatIndented(IMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return s_indented.Value.Format(MapOrdering.SortedCopy(message, EnvoyTypes.TypeRegistry));
+        return s_indented.Value.Format(MapOrdering.Ordered(message, EnvoyTypes.TypeRegistry));
     }
 
     private static JsonFormatter.Settings FormatterSettings() => JsonFormatter.Settings.Default

@@ -18,6 +18,15 @@ namespace Meshc.EnvoyApi;
 /// </remarks>
 internal static class MapOrdering
 {
+    /// <summary>
+    /// Returns <paramref name="message"/> itself when it already formats like its sorted copy (the usual case), else
+    /// <see cref="SortedCopy"/>. Either way the result must not be modified.
+    /// </summary>
+    /// <param name="message">The message to order; it is not modified.</param>
+    /// <param name="registry">Resolves <c>Any</c> payloads.</param>
+    public static IMessage Ordered(IMessage message, TypeRegistry registry) =>
+        MapOrderCheck.IsOrdered(message, registry) ? message : SortedCopy(message, registry);
+
     /// <summary>Returns a deep copy of <paramref name="message"/> with every map sorted by key.</summary>
     /// <param name="message">The message to copy; it is not modified.</param>
     /// <param name="registry">Resolves <c>Any</c> payloads; unresolvable payloads are left as they are.</param>

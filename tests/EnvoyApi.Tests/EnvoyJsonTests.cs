@@ -141,6 +141,34 @@ public class EnvoyJsonTests
     }
 
     [Fact]
+    public void Format_MapUnorderedOnlyInsideAnyPayload_SortsIt()
+    {
+        // The outer message needs no reordering, so only a look inside the payload shows that the copy is needed.
+        var inner = new RouteConfiguration { Name = "inner" };
+        inner.TypedPerFilterConfig["zeta"] = Any.Pack(new Router());
+        inner.TypedPerFilterConfig["alpha"] = Any.Pack(new Router());
+        var vh = new VirtualHost { Name = "vh" };
+        vh.TypedPerFilterConfig["only"] = Any.Pack(inner);
+
+        string json = EnvoyJson.Format(vh);
+
+        Assert.True(json.IndexOf("\"alpha\"", StringComparison.Ordinal) < json.IndexOf("\"zeta\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Format_StringWithUnpairedSurrogate_PrintsAsItsBinaryRoundTripDoes()
+    {
+        // Binary encoding turns an unpaired surrogate into U+FFFD; formatting has always gone through that round trip.
+        var cluster = new Cluster { Name = "c\uD800d" };
+        Cluster roundTripped = Cluster.Parser.ParseFrom(cluster.ToByteString());
+
+        string json = EnvoyJson.Format(cluster);
+
+        Assert.Equal(EnvoyJson.Format(roundTripped), json);
+        Assert.Contains("c\uFFFDd", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Format_MessageWithMaps_DoesNotReorderTheCallersMessage()
     {
         var cluster = new Cluster { Name = "c" };
