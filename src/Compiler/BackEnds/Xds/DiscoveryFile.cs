@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using Meshc.Compiler.Text;
@@ -23,11 +25,13 @@ internal static class DiscoveryFile
     /// <summary>The file's text: indented JSON ending in a newline, laid out as protobuf's indented JSON would be.</summary>
     public static string Write(string typeUrl, IReadOnlyList<string> formattedResources)
     {
-        var canonical = new StringBuilder();
-        foreach (var resource in formattedResources) canonical.Append(resource).Append('\n');
-        var version = Hashing.Sha256Hex(Encoding.UTF8.GetBytes(canonical.ToString()))[..16];
+        var version = Version(formattedResources);
 
-        var file = new StringBuilder(canonical.Length + 256);
+        // Sized up front (each resource line gains four spaces) so the text is built in one buffer.
+        var capacity = 128 + 2 * typeUrl.Length;
+        foreach (var resource in formattedResources)
+            capacity += resource.Length + 4 * resource.AsSpan().Count('\n') + typeUrl.Length + 32;
+        var file = new StringBuilder(capacity);
         file.Append("{\n  \"versionInfo\": \"").Append(version).Append("\",\n");
         if (formattedResources.Count > 0)
         {
@@ -43,19 +47,55 @@ internal static class DiscoveryFile
         return file.ToString();
     }
 
+    /// <summary>
+    /// The first 16 hex digits of the SHA-256 of the UTF-8 text made of each resource followed by a newline, hashed
+    /// piece by piece rather than by building that text.
+    /// </summary>
+    private static string Version(IReadOnlyList<string> formattedResources)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            foreach (var resource in formattedResources)
+            {
+                var needed = Encoding.UTF8.GetMaxByteCount(resource.Length) + 1;
+                if (buffer.Length < needed)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(needed);
+                }
+                var written = Encoding.UTF8.GetBytes(resource, buffer);
+                buffer[written] = (byte)'\n';
+                sha.AppendData(buffer, 0, written + 1);
+            }
+            return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Writes <c>{ "@type": url, …fields }</c> indented four more spaces than the resource's own text.</summary>
     private static void AppendAny(StringBuilder file, string typeUrl, string resource)
     {
         file.Append("    {\n      \"@type\": \"").Append(typeUrl).Append('"');
-        var lines = resource.Split('\n');
+        var text = resource.AsSpan();
+        var first = text.IndexOf('\n');
+        var last = text.LastIndexOf('\n');
         // An empty message formats as "{ }" on one line; otherwise the first and last lines are the braces.
-        if (lines.Length > 2)
+        if (first >= 0 && last > first)
         {
             file.Append(",\n");
-            for (var i = 1; i < lines.Length - 1; i++)
+            var inner = text[(first + 1)..last];
+            while (true)
             {
-                file.Append("    ").Append(lines[i]);
-                if (i < lines.Length - 2) file.Append('\n');
+                var end = inner.IndexOf('\n');
+                file.Append("    ").Append(end < 0 ? inner : inner[..end]);
+                if (end < 0) break;
+                file.Append('\n');
+                inner = inner[(end + 1)..];
             }
         }
         file.Append("\n    }");
