@@ -35,7 +35,7 @@ public static class PgvValidator
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(registry);
         var walk = new Walk(registry);
-        walk.Message(message, string.Empty);
+        walk.Message(message);
         return walk.Violations;
     }
 
@@ -50,13 +50,18 @@ public static class PgvValidator
             BytesValue.Descriptor,
         }.Select(static d => d.FullName).ToFrozenSet(StringComparer.Ordinal);
 
+        // The path to the value being checked, as segments: the text is built only when a rule needs it.
+        private readonly List<PathSegment> _path = [];
+
         public List<PgvViolation> Violations { get; } = [];
 
-        public void Message(IMessage message, string path)
+        private string Path => PathSegment.Render(_path);
+
+        public void Message(IMessage message)
         {
             if (message is Any any)
             {
-                AnyPayload(any, path);
+                AnyPayload(any);
                 return;
             }
 
@@ -71,18 +76,18 @@ public static class PgvValidator
                 if (oneof.Accessor.GetCaseFieldDescriptor(message) is null)
                 {
                     string members = string.Join(", ", oneof.Fields.Select(f => f.Name));
-                    Violations.Add(new(FieldPath.Field(path, oneof.Name), "oneof.required", $"exactly one of [{members}] must be set"));
+                    Violations.Add(new(FieldPath.Field(Path, oneof.Name), "oneof.required", $"exactly one of [{members}] must be set"));
                 }
             }
 
             // Only the fields that can yield a violation: the rest would be visited for nothing.
             foreach (PlannedField planned in plan.Fields)
             {
-                Field(message, planned.Field, planned.Rules, path);
+                Field(message, planned.Field, planned.Rules);
             }
         }
 
-        private void Field(IMessage message, FieldDescriptor field, FieldRules? rules, string parentPath)
+        private void Field(IMessage message, FieldDescriptor field, FieldRules? rules)
         {
             // Only the member that is set is validated in a oneof, as in PGV.
             if (field.RealContainingOneof is { } oneof && oneof.Accessor.GetCaseFieldDescriptor(message) != field)
@@ -90,23 +95,25 @@ public static class PgvValidator
                 return;
             }
 
-            string path = FieldPath.Field(parentPath, field.Name);
+            _path.Add(PathSegment.Field(field.Name));
             if (field.IsMap)
             {
-                Map((IDictionary)field.Accessor.GetValue(message), field, rules, path);
+                Map((IDictionary)field.Accessor.GetValue(message), field, rules);
             }
             else if (field.IsRepeated)
             {
-                Repeated((IList)field.Accessor.GetValue(message), field, rules, path);
+                Repeated((IList)field.Accessor.GetValue(message), field, rules);
             }
             else if (field.FieldType == FieldType.Message || !field.HasPresence || field.Accessor.HasValue(message))
             {
                 // Unset explicit-presence scalars (proto3 `optional`) carry no value to check.
-                Value(field.Accessor.GetValue(message), field, rules, path);
+                Value(field.Accessor.GetValue(message), field, rules);
             }
+
+            _path.RemoveAt(_path.Count - 1);
         }
 
-        private void Repeated(IList items, FieldDescriptor field, FieldRules? rules, string path)
+        private void Repeated(IList items, FieldDescriptor field, FieldRules? rules)
         {
             RepeatedRules? r = rules?.TypeCase == FieldRules.TypeOneofCase.Repeated ? rules.Repeated : null;
             if (r is not null)
@@ -114,12 +121,12 @@ public static class PgvValidator
                 ulong count = (ulong)items.Count;
                 if (r.HasMinItems && count < r.MinItems)
                 {
-                    Violations.Add(new(path, "repeated.min_items", $"must contain at least {r.MinItems} item(s), got {count}"));
+                    Violations.Add(new(Path, "repeated.min_items", $"must contain at least {r.MinItems} item(s), got {count}"));
                 }
 
                 if (r.HasMaxItems && count > r.MaxItems)
                 {
-                    Violations.Add(new(path, "repeated.max_items", $"must contain at most {r.MaxItems} item(s), got {count}"));
+                    Violations.Add(new(Path, "repeated.max_items", $"must contain at most {r.MaxItems} item(s), got {count}"));
                 }
 
                 if (r.Unique)
@@ -129,7 +136,7 @@ public static class PgvValidator
                     {
                         if (items[i] is { } item && !seen.Add(item))
                         {
-                            Violations.Add(new(FieldPath.Index(path, i), "repeated.unique", "must not repeat an earlier item"));
+                            Violations.Add(new(FieldPath.Index(Path, i), "repeated.unique", "must not repeat an earlier item"));
                         }
                     }
                 }
@@ -137,22 +144,24 @@ public static class PgvValidator
 
             for (int i = 0; i < items.Count; i++)
             {
-                Value(items[i], field, r?.Items, FieldPath.Index(path, i));
+                _path.Add(PathSegment.Index(i));
+                Value(items[i], field, r?.Items);
+                _path.RemoveAt(_path.Count - 1);
             }
         }
 
-        private void Map(IDictionary map, FieldDescriptor field, FieldRules? rules, string path)
+        private void Map(IDictionary map, FieldDescriptor field, FieldRules? rules)
         {
             MapRules? r = rules?.TypeCase == FieldRules.TypeOneofCase.Map ? rules.Map : null;
             ulong count = (ulong)map.Count;
             if (r is not null && r.HasMinPairs && count < r.MinPairs)
             {
-                Violations.Add(new(path, "map.min_pairs", $"must contain at least {r.MinPairs} entr(ies), got {count}"));
+                Violations.Add(new(Path, "map.min_pairs", $"must contain at least {r.MinPairs} entr(ies), got {count}"));
             }
 
             if (r is not null && r.HasMaxPairs && count > r.MaxPairs)
             {
-                Violations.Add(new(path, "map.max_pairs", $"must contain at most {r.MaxPairs} entr(ies), got {count}"));
+                Violations.Add(new(Path, "map.max_pairs", $"must contain at most {r.MaxPairs} entr(ies), got {count}"));
             }
 
             FieldDescriptor keyField = field.MessageType.FindFieldByNumber(1);
@@ -161,46 +170,47 @@ public static class PgvValidator
             // Key order, so that the report does not depend on insertion order.
             foreach (DictionaryEntry entry in MapOrdering.SortedEntries(map))
             {
-                string entryPath = FieldPath.Key(path, entry.Key);
+                _path.Add(PathSegment.Key(entry.Key));
                 if (r?.Keys is { } keyRules)
                 {
-                    Value(entry.Key, keyField, keyRules, entryPath);
+                    Value(entry.Key, keyField, keyRules);
                 }
 
-                Value(entry.Value, valueField, r?.Values, entryPath);
+                Value(entry.Value, valueField, r?.Values);
+                _path.RemoveAt(_path.Count - 1);
             }
         }
 
         // One value of a field: the field itself, a list item or a map key/value.
-        private void Value(object? value, FieldDescriptor field, FieldRules? rules, string path)
+        private void Value(object? value, FieldDescriptor field, FieldRules? rules)
         {
             switch (field.FieldType)
             {
                 case FieldType.Message:
-                    MessageValue(value, field.MessageType, rules, path);
+                    MessageValue(value, field.MessageType, rules);
                     break;
                 case FieldType.Enum when value is not null && rules?.TypeCase == FieldRules.TypeOneofCase.Enum:
-                    SimpleRules.Check(Convert.ToInt32(value, CultureInfo.InvariantCulture), field.EnumType, rules.Enum, path, Violations);
+                    SimpleRules.Check(Convert.ToInt32(value, CultureInfo.InvariantCulture), field.EnumType, rules.Enum, Path, Violations);
                     break;
                 case FieldType.Enum:
                     break;
                 default:
                     if (value is not null && rules is not null)
                     {
-                        Scalar(value, rules, path);
+                        Scalar(value, rules);
                     }
 
                     break;
             }
         }
 
-        private void MessageValue(object? value, MessageDescriptor type, FieldRules? rules, string path)
+        private void MessageValue(object? value, MessageDescriptor type, FieldRules? rules)
         {
             if (value is null)
             {
                 if (SimpleRules.RequiredRule(rules) is { } rule)
                 {
-                    Violations.Add(new(path, rule, "value is required"));
+                    Violations.Add(new(Path, rule, "value is required"));
                 }
 
                 return;
@@ -211,7 +221,7 @@ public static class PgvValidator
             {
                 if (rules is not null)
                 {
-                    Scalar(value, rules, path);
+                    Scalar(value, rules);
                 }
 
                 return;
@@ -221,24 +231,25 @@ public static class PgvValidator
             switch (message)
             {
                 case Duration duration when rules?.TypeCase == FieldRules.TypeOneofCase.Duration:
-                    TimeRules.Check(duration, rules.Duration, path, Violations);
+                    TimeRules.Check(duration, rules.Duration, Path, Violations);
                     break;
                 case Timestamp timestamp when rules?.TypeCase == FieldRules.TypeOneofCase.Timestamp:
-                    TimeRules.Check(timestamp, rules.Timestamp, path, Violations);
+                    TimeRules.Check(timestamp, rules.Timestamp, Path, Violations);
                     break;
                 case Any any when rules?.TypeCase == FieldRules.TypeOneofCase.Any:
-                    SimpleRules.Check(any, rules.Any, path, Violations);
+                    SimpleRules.Check(any, rules.Any, Path, Violations);
                     break;
             }
 
             if (rules?.Message?.Skip != true)
             {
-                Message(message, path);
+                Message(message);
             }
         }
 
-        private void Scalar(object value, FieldRules rules, string path)
+        private void Scalar(object value, FieldRules rules)
         {
+            string path = Path;
             if (NumericRulesAdapter.TryCheck(rules, value, path, Violations))
             {
                 return;
@@ -258,12 +269,12 @@ public static class PgvValidator
             }
         }
 
-        private void AnyPayload(Any any, string path)
+        private void AnyPayload(Any any)
         {
             MessageDescriptor? type = registry.Find(Any.GetTypeName(any.TypeUrl));
             if (type is null)
             {
-                Violations.Add(new(path, "any.known_type", $"type URL {FieldPath.Quote(any.TypeUrl)} does not name a known message type"));
+                Violations.Add(new(Path, "any.known_type", $"type URL {FieldPath.Quote(any.TypeUrl)} does not name a known message type"));
                 return;
             }
 
@@ -274,11 +285,11 @@ public static class PgvValidator
             }
             catch (InvalidProtocolBufferException ex)
             {
-                Violations.Add(new(path, "any.value", $"payload is not a valid {type.FullName}: {ex.Message}"));
+                Violations.Add(new(Path, "any.value", $"payload is not a valid {type.FullName}: {ex.Message}"));
                 return;
             }
 
-            Message(payload, path);
+            Message(payload);
         }
     }
 }
