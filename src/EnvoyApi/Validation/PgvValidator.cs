@@ -57,6 +57,24 @@ public static class PgvValidator
 
         private string Path => PathSegment.Render(_path);
 
+        // Rule checks take the path as text, but most values pass: they get this placeholder, and the real path is
+        // rendered only for the violations they add (NamePending). The checks use the path verbatim, never derive one.
+        private const string PendingPath = "";
+
+        private void NamePending(int first)
+        {
+            if (Violations.Count == first)
+            {
+                return;
+            }
+
+            string path = Path;
+            for (int i = first; i < Violations.Count; i++)
+            {
+                Violations[i] = Violations[i] with { FieldPath = path };
+            }
+        }
+
         public void Message(IMessage message)
         {
             if (message is Any any)
@@ -190,7 +208,9 @@ public static class PgvValidator
                     MessageValue(value, field.MessageType, rules);
                     break;
                 case FieldType.Enum when value is not null && rules?.TypeCase == FieldRules.TypeOneofCase.Enum:
-                    SimpleRules.Check(Convert.ToInt32(value, CultureInfo.InvariantCulture), field.EnumType, rules.Enum, Path, Violations);
+                    int first = Violations.Count;
+                    SimpleRules.Check(Convert.ToInt32(value, CultureInfo.InvariantCulture), field.EnumType, rules.Enum, PendingPath, Violations);
+                    NamePending(first);
                     break;
                 case FieldType.Enum:
                     break;
@@ -228,18 +248,21 @@ public static class PgvValidator
             }
 
             var message = (IMessage)value;
+            int first = Violations.Count;
             switch (message)
             {
                 case Duration duration when rules?.TypeCase == FieldRules.TypeOneofCase.Duration:
-                    TimeRules.Check(duration, rules.Duration, Path, Violations);
+                    TimeRules.Check(duration, rules.Duration, PendingPath, Violations);
                     break;
                 case Timestamp timestamp when rules?.TypeCase == FieldRules.TypeOneofCase.Timestamp:
-                    TimeRules.Check(timestamp, rules.Timestamp, Path, Violations);
+                    TimeRules.Check(timestamp, rules.Timestamp, PendingPath, Violations);
                     break;
                 case Any any when rules?.TypeCase == FieldRules.TypeOneofCase.Any:
-                    SimpleRules.Check(any, rules.Any, Path, Violations);
+                    SimpleRules.Check(any, rules.Any, PendingPath, Violations);
                     break;
             }
+
+            NamePending(first);
 
             if (rules?.Message?.Skip != true)
             {
@@ -249,24 +272,24 @@ public static class PgvValidator
 
         private void Scalar(object value, FieldRules rules)
         {
-            string path = Path;
-            if (NumericRulesAdapter.TryCheck(rules, value, path, Violations))
+            int first = Violations.Count;
+            if (!NumericRulesAdapter.TryCheck(rules, value, PendingPath, Violations))
             {
-                return;
+                switch (value)
+                {
+                    case bool b when rules.TypeCase == FieldRules.TypeOneofCase.Bool:
+                        SimpleRules.Check(b, rules.Bool, PendingPath, Violations);
+                        break;
+                    case string s when rules.TypeCase == FieldRules.TypeOneofCase.String:
+                        TextRules.Check(s, rules.String, PendingPath, Violations);
+                        break;
+                    case ByteString bytes when rules.TypeCase == FieldRules.TypeOneofCase.Bytes:
+                        TextRules.Check(bytes, rules.Bytes, PendingPath, Violations);
+                        break;
+                }
             }
 
-            switch (value)
-            {
-                case bool b when rules.TypeCase == FieldRules.TypeOneofCase.Bool:
-                    SimpleRules.Check(b, rules.Bool, path, Violations);
-                    break;
-                case string s when rules.TypeCase == FieldRules.TypeOneofCase.String:
-                    TextRules.Check(s, rules.String, path, Violations);
-                    break;
-                case ByteString bytes when rules.TypeCase == FieldRules.TypeOneofCase.Bytes:
-                    TextRules.Check(bytes, rules.Bytes, path, Violations);
-                    break;
-            }
+            NamePending(first);
         }
 
         private void AnyPayload(Any any)
