@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
-using Meshc.Compiler.Text;
 using Meshc.EnvoyApi;
 
 namespace Meshc.Compiler.BackEnds.Xds;
@@ -26,25 +25,34 @@ internal static class DiscoveryFile
     public static string Write(string typeUrl, IReadOnlyList<string> formattedResources)
     {
         var version = Version(formattedResources);
+        // Laid out twice: once to count the characters, once into the string itself, so the text is never copied.
+        var counter = new TextSink(Span<char>.Empty);
+        Lay(ref counter, typeUrl, formattedResources, version);
+        return string.Create(counter.Length, (typeUrl, formattedResources, version), static (span, state) =>
+        {
+            var sink = new TextSink(span);
+            Lay(ref sink, state.typeUrl, state.formattedResources, state.version);
+        });
+    }
 
-        // Sized up front (each resource line gains four spaces) so the text is built in one buffer.
-        var capacity = 128 + 2 * typeUrl.Length;
-        foreach (var resource in formattedResources)
-            capacity += resource.Length + 4 * resource.AsSpan().Count('\n') + typeUrl.Length + 32;
-        var file = new StringBuilder(capacity);
-        file.Append("{\n  \"versionInfo\": \"").Append(version).Append("\",\n");
+    private static void Lay(ref TextSink file, string typeUrl, IReadOnlyList<string> formattedResources, string version)
+    {
+        file.Append("{\n  \"versionInfo\": \"");
+        file.Append(version);
+        file.Append("\",\n");
         if (formattedResources.Count > 0)
         {
             file.Append("  \"resources\": [\n");
             for (var i = 0; i < formattedResources.Count; i++)
             {
-                AppendAny(file, typeUrl, formattedResources[i]);
+                AppendAny(ref file, typeUrl, formattedResources[i]);
                 file.Append(i + 1 < formattedResources.Count ? ",\n" : "\n");
             }
             file.Append("  ],\n");
         }
-        file.Append("  \"typeUrl\": \"").Append(typeUrl).Append("\"\n}\n");
-        return file.ToString();
+        file.Append("  \"typeUrl\": \"");
+        file.Append(typeUrl);
+        file.Append("\"\n}\n");
     }
 
     /// <summary>
@@ -78,9 +86,11 @@ internal static class DiscoveryFile
     }
 
     /// <summary>Writes <c>{ "@type": url, …fields }</c> indented four more spaces than the resource's own text.</summary>
-    private static void AppendAny(StringBuilder file, string typeUrl, string resource)
+    private static void AppendAny(ref TextSink file, string typeUrl, string resource)
     {
-        file.Append("    {\n      \"@type\": \"").Append(typeUrl).Append('"');
+        file.Append("    {\n      \"@type\": \"");
+        file.Append(typeUrl);
+        file.Append("\"");
         var text = resource.AsSpan();
         var first = text.IndexOf('\n');
         var last = text.LastIndexOf('\n');
@@ -92,12 +102,28 @@ internal static class DiscoveryFile
             while (true)
             {
                 var end = inner.IndexOf('\n');
-                file.Append("    ").Append(end < 0 ? inner : inner[..end]);
+                file.Append("    ");
+                file.Append(end < 0 ? inner : inner[..end]);
                 if (end < 0) break;
-                file.Append('\n');
+                file.Append("\n");
                 inner = inner[(end + 1)..];
             }
         }
         file.Append("\n    }");
+    }
+
+    /// <summary>Appends text to a span, or with an empty span only counts it (the first of the two passes).</summary>
+    private ref struct TextSink(Span<char> buffer)
+    {
+        private readonly Span<char> _buffer = buffer;
+        private readonly bool _countOnly = buffer.IsEmpty;
+
+        public int Length { get; private set; }
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (!_countOnly) text.CopyTo(_buffer[Length..]);
+            Length += text.Length;
+        }
     }
 }
