@@ -13,10 +13,14 @@ internal sealed record HeaderEdits(
     IReadOnlyList<HeaderValueOption> ResponseToAdd,
     IReadOnlyList<string> ResponseToRemove)
 {
+    // Most rules and backends have no header modifier; they share this instance instead of four empty lists each.
+    private static readonly HeaderEdits s_none = new([], [], [], []);
+
     /// <summary>The edits of the RequestHeaderModifier and ResponseHeaderModifier filters among <paramref name="filters"/>, in order.</summary>
     public static HeaderEdits From(IEnumerable<RouteFilter> filters)
     {
         var modifiers = filters.OfType<HeaderModifierFilter>().ToList();
+        if (modifiers.Count == 0) return s_none;
         var request = modifiers.Where(m => m.Direction == HeaderDirection.Request).ToList();
         var response = modifiers.Where(m => m.Direction == HeaderDirection.Response).ToList();
         return new HeaderEdits(
@@ -25,7 +29,7 @@ internal sealed record HeaderEdits(
     }
 
     /// <summary>These edits followed by <paramref name="other"/>'s.</summary>
-    public HeaderEdits Then(HeaderEdits other) => new(
+    public HeaderEdits Then(HeaderEdits other) => ReferenceEquals(other, s_none) ? this : ReferenceEquals(this, s_none) ? other : new(
         [.. RequestToAdd, .. other.RequestToAdd], [.. RequestToRemove, .. other.RequestToRemove],
         [.. ResponseToAdd, .. other.ResponseToAdd], [.. ResponseToRemove, .. other.ResponseToRemove]);
 
