@@ -13,24 +13,41 @@ namespace Meshc.Compiler.FrontEnds.Yaml;
 /// </summary>
 internal sealed class YamlJson
 {
+    private readonly YamlNode _node;
     private readonly string _path;
+    private Dictionary<string, SourceLocation>? _valueLocations;
+    private Dictionary<string, SourceLocation>? _keyLocations;
 
-    private YamlJson(string path) => _path = path;
+    private YamlJson(YamlNode node, string path)
+    {
+        _node = node;
+        _path = path;
+    }
 
     /// <summary>JSON pointer (RFC 6901, "" for the root) → position of the value.</summary>
-    public Dictionary<string, SourceLocation> ValueLocations { get; } = new(StringComparer.Ordinal);
+    /// <remarks>Positions are only wanted when something is reported, so they are recorded on first use.</remarks>
+    public Dictionary<string, SourceLocation> ValueLocations
+    {
+        get
+        {
+            RecordLocations();
+            return _valueLocations!;
+        }
+    }
 
     /// <summary>JSON pointer of a mapping member → position of its key.</summary>
-    public Dictionary<string, SourceLocation> KeyLocations { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SourceLocation> KeyLocations
+    {
+        get
+        {
+            RecordLocations();
+            return _keyLocations!;
+        }
+    }
 
     public JsonNode? Root { get; private set; }
 
-    public static YamlJson Convert(YamlNode node, string path)
-    {
-        var converter = new YamlJson(path);
-        converter.Root = converter.ToJson(node, "");
-        return converter;
-    }
+    public static YamlJson Convert(YamlNode node, string path) => new(node, path) { Root = ToJson(node) };
 
     /// <summary>The best position for a pointer: the value's, else the nearest enclosing value's.</summary>
     public SourceLocation Locate(string pointer)
@@ -43,24 +60,17 @@ internal sealed class YamlJson
         }
     }
 
-    private JsonNode? ToJson(YamlNode node, string pointer)
+    private static JsonNode? ToJson(YamlNode node)
     {
-        ValueLocations[pointer] = node.LocationIn(_path);
         switch (node)
         {
             case YamlMappingNode map:
                 var obj = new JsonObject();
-                foreach (var (k, v) in map.Children)
-                {
-                    var key = (k as YamlScalarNode)?.Value ?? k.ToString();
-                    var child = $"{pointer}/{Escape(key)}";
-                    KeyLocations[child] = k.LocationIn(_path);
-                    obj[key] = ToJson(v, child);
-                }
+                foreach (var (k, v) in map.Children) obj[KeyOf(k)] = ToJson(v);
                 return obj;
             case YamlSequenceNode seq:
                 var arr = new JsonArray();
-                for (var i = 0; i < seq.Children.Count; i++) arr.Add(ToJson(seq.Children[i], $"{pointer}/{i}"));
+                for (var i = 0; i < seq.Children.Count; i++) arr.Add(ToJson(seq.Children[i]));
                 return arr;
             case YamlScalarNode scalar:
                 return Scalar(scalar);
@@ -68,6 +78,36 @@ internal sealed class YamlJson
                 return null;
         }
     }
+
+    private void RecordLocations()
+    {
+        if (_valueLocations is not null) return;
+        _valueLocations = new(StringComparer.Ordinal);
+        _keyLocations = new(StringComparer.Ordinal);
+        Record(_node, "");
+    }
+
+    // The same walk as ToJson, so every pointer names the JSON value made from that node.
+    private void Record(YamlNode node, string pointer)
+    {
+        _valueLocations![pointer] = node.LocationIn(_path);
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (k, v) in map.Children)
+                {
+                    var child = $"{pointer}/{Escape(KeyOf(k))}";
+                    _keyLocations![child] = k.LocationIn(_path);
+                    Record(v, child);
+                }
+                break;
+            case YamlSequenceNode seq:
+                for (var i = 0; i < seq.Children.Count; i++) Record(seq.Children[i], $"{pointer}/{i}");
+                break;
+        }
+    }
+
+    private static string KeyOf(YamlNode key) => (key as YamlScalarNode)?.Value ?? key.ToString();
 
     private static JsonNode? Scalar(YamlScalarNode s)
     {
