@@ -11,7 +11,8 @@ public readonly record struct ObjectKey(ObjectKind Kind, string Namespace, strin
 
     public int CompareTo(ObjectKey other)
     {
-        var c = Kind.CompareTo(other.Kind);
+        // By the underlying number: Enum.CompareTo(object) would box both kinds on every comparison.
+        var c = ((int)Kind).CompareTo((int)other.Kind);
         if (c != 0) return c;
         c = string.CompareOrdinal(Namespace, other.Namespace);
         return c != 0 ? c : string.CompareOrdinal(Name, other.Name);
