@@ -66,7 +66,7 @@ internal sealed class YamlJson
         {
             case YamlMappingNode map:
                 var obj = new JsonObject();
-                foreach (var (k, v) in map.Children) obj[KeyOf(k)] = ToJson(v);
+                for (var i = 0; i < map.Children.Count; i++) obj[KeyOf(map.Children[i].Key)] = ToJson(map.Children[i].Value);
                 return obj;
             case YamlSequenceNode seq:
                 var arr = new JsonArray();

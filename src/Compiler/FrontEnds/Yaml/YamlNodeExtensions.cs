@@ -17,8 +17,10 @@ internal static class YamlNodeExtensions
     public static YamlNode? Get(this YamlMappingNode? map, string key)
     {
         if (map is null) return null;
-        foreach (var (k, v) in map.Children)
-            if (k is YamlScalarNode s && s.Value == key) return v;
+        // By index: Children is an interface, so foreach would box its enumerator on every lookup.
+        var children = map.Children;
+        for (var i = 0; i < children.Count; i++)
+            if (children[i] is { Key: YamlScalarNode s } entry && s.Value == key) return entry.Value;
         return null;
     }
 
