@@ -21,21 +21,23 @@ internal static class DiscoveryFile
     /// <summary>A resource's indented JSON, formatted once and reused by every file that lists it.</summary>
     public static string Format(IMessage resource) => EnvoyJson.FormatIndented(resource);
 
-    /// <summary>The file's text: indented JSON ending in a newline, laid out as protobuf's indented JSON would be.</summary>
-    public static string Write(string typeUrl, IReadOnlyList<string> formattedResources)
+    /// <summary>
+    /// The file's UTF-8 bytes: indented JSON ending in a newline, laid out as protobuf's indented JSON would be.
+    /// </summary>
+    public static byte[] Write(string typeUrl, IReadOnlyList<string> formattedResources)
     {
         var version = Version(formattedResources);
-        // Laid out twice: once to count the characters, once into the string itself, so the text is never copied.
-        var counter = new TextSink(Span<char>.Empty);
+        // Laid out twice, once to count the bytes and once to write them, so no intermediate text is built. The
+        // pieces are encoded one by one; none splits a surrogate pair (resources are cut only at line breaks).
+        var counter = new Utf8Sink([]);
         Lay(ref counter, typeUrl, formattedResources, version);
-        return string.Create(counter.Length, (typeUrl, formattedResources, version), static (span, state) =>
-        {
-            var sink = new TextSink(span);
-            Lay(ref sink, state.typeUrl, state.formattedResources, state.version);
-        });
+        var bytes = new byte[counter.Length];
+        var sink = new Utf8Sink(bytes);
+        Lay(ref sink, typeUrl, formattedResources, version);
+        return bytes;
     }
 
-    private static void Lay(ref TextSink file, string typeUrl, IReadOnlyList<string> formattedResources, string version)
+    private static void Lay(ref Utf8Sink file, string typeUrl, IReadOnlyList<string> formattedResources, string version)
     {
         file.Append("{\n  \"versionInfo\": \"");
         file.Append(version);
@@ -86,7 +88,7 @@ internal static class DiscoveryFile
     }
 
     /// <summary>Writes <c>{ "@type": url, …fields }</c> indented four more spaces than the resource's own text.</summary>
-    private static void AppendAny(ref TextSink file, string typeUrl, string resource)
+    private static void AppendAny(ref Utf8Sink file, string typeUrl, string resource)
     {
         file.Append("    {\n      \"@type\": \"");
         file.Append(typeUrl);
@@ -112,18 +114,17 @@ internal static class DiscoveryFile
         file.Append("\n    }");
     }
 
-    /// <summary>Appends text to a span, or with an empty span only counts it (the first of the two passes).</summary>
-    private ref struct TextSink(Span<char> buffer)
+    /// <summary>Appends text as UTF-8 to a buffer, or with an empty buffer only counts the bytes (the first of the two passes).</summary>
+    private ref struct Utf8Sink(Span<byte> buffer)
     {
-        private readonly Span<char> _buffer = buffer;
+        private readonly Span<byte> _buffer = buffer;
         private readonly bool _countOnly = buffer.IsEmpty;
 
         public int Length { get; private set; }
 
         public void Append(ReadOnlySpan<char> text)
         {
-            if (!_countOnly) text.CopyTo(_buffer[Length..]);
-            Length += text.Length;
+            Length += _countOnly ? Encoding.UTF8.GetByteCount(text) : Encoding.UTF8.GetBytes(text, _buffer[Length..]);
         }
     }
 }

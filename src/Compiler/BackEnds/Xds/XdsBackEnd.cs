@@ -35,16 +35,16 @@ internal static class XdsBackEnd
         var routes = Formatted(snapshot.Routes);
         var endpoints = Formatted(snapshot.Endpoints);
         var secrets = Formatted(snapshot.Secrets);
-        bundle.AddText(XdsFiles.Listeners, DiscoveryFile.Write(EnvoyTypeUrls.Listener, Formatted(snapshot.Listeners).Select(r => r.Json).ToList()));
-        bundle.AddText(XdsFiles.Routes, DiscoveryFile.Write(EnvoyTypeUrls.RouteConfiguration, routes.Select(r => r.Json).ToList()));
-        bundle.AddText(XdsFiles.Clusters, DiscoveryFile.Write(EnvoyTypeUrls.Cluster, Formatted(snapshot.Clusters).Select(r => r.Json).ToList()));
-        bundle.AddText(XdsFiles.Endpoints, DiscoveryFile.Write(EnvoyTypeUrls.ClusterLoadAssignment, endpoints.Select(r => r.Json).ToList()));
+        bundle.Add(new BundleFile(XdsFiles.Listeners, DiscoveryFile.Write(EnvoyTypeUrls.Listener, Formatted(snapshot.Listeners).Select(r => r.Json).ToList())));
+        bundle.Add(new BundleFile(XdsFiles.Routes, DiscoveryFile.Write(EnvoyTypeUrls.RouteConfiguration, routes.Select(r => r.Json).ToList())));
+        bundle.Add(new BundleFile(XdsFiles.Clusters, DiscoveryFile.Write(EnvoyTypeUrls.Cluster, Formatted(snapshot.Clusters).Select(r => r.Json).ToList())));
+        bundle.Add(new BundleFile(XdsFiles.Endpoints, DiscoveryFile.Write(EnvoyTypeUrls.ClusterLoadAssignment, endpoints.Select(r => r.Json).ToList())));
         foreach (var (name, json) in routes)
-            bundle.AddText(XdsFiles.Route(name), DiscoveryFile.Write(EnvoyTypeUrls.RouteConfiguration, [json]));
+            bundle.Add(new BundleFile(XdsFiles.Route(name), DiscoveryFile.Write(EnvoyTypeUrls.RouteConfiguration, [json])));
         foreach (var (name, json) in endpoints)
-            bundle.AddText(XdsFiles.Endpoint(name), DiscoveryFile.Write(EnvoyTypeUrls.ClusterLoadAssignment, [json]));
+            bundle.Add(new BundleFile(XdsFiles.Endpoint(name), DiscoveryFile.Write(EnvoyTypeUrls.ClusterLoadAssignment, [json])));
         foreach (var (name, json) in secrets)
-            bundle.AddText(XdsFiles.Secret(name), DiscoveryFile.Write(EnvoyTypeUrls.Secret, [json]));
+            bundle.Add(new BundleFile(XdsFiles.Secret(name), DiscoveryFile.Write(EnvoyTypeUrls.Secret, [json])));
         bundle.AddText(XdsFiles.Redirects, RedirectsFile.Write(snapshot.ListenerPorts, snapshot.Redirects, AddressBindings.Build(mesh, snapshot.Redirects)));
         bundle.AddText(XdsFiles.Bootstrap, BootstrapBuilder.Write(bootstrap));
         return snapshot;
