@@ -20,7 +20,7 @@ internal static class XdsBackEnd
 {
     /// <summary>
     /// Adds the xDS files to <paramref name="bundle"/> and returns the snapshot (whose proxy ports and redirects the BPF
-    /// back end uses), or adds nothing and returns null when an error was reported.
+    /// back end uses), or adds nothing and returns null when a blocking error was reported.
     /// </summary>
     public static XdsSnapshot? Build(BoundMesh mesh, IReadOnlyList<CecModel> fromGateways, CompilationOptions options,
         DiagnosticBag diagnostics, BundleBuilder bundle)
@@ -30,7 +30,7 @@ internal static class XdsBackEnd
         var bootstrap = BootstrapBuilder.Build();
         var valid = snapshot.All.Aggregate(true, (ok, r) => EmitValidation.Check(r.Message, r.Name, r.Origin, diagnostics) && ok);
         valid = EmitValidation.Check(bootstrap, BootstrapBuilder.NodeName, SourceLocation.None, diagnostics) && valid;
-        if (!valid || diagnostics.HasErrors) return null;
+        if (!valid || diagnostics.HasBlockingErrors) return null;
 
         var routes = Formatted(snapshot.Routes);
         var endpoints = Formatted(snapshot.Endpoints);
