@@ -98,6 +98,7 @@ public sealed class BundleReloader : IDisposable
             var changes = _host.Apply(_adjust(snapshot));
             _log($"reloaded bundle {snapshot.BundleId[..12]}");
             Log(changes);
+            Log(StartupNotes.Lines(BundleStatus.Read(loaded.Bundle!), _host.Sockets));
             return true;
         }
     }
