@@ -10,32 +10,22 @@ namespace Meshc.Runtime.Tests.Conformance;
 /// </summary>
 public sealed class FallbackConformanceTests
 {
-    [Fact]
-    public async Task HTTPRouteInvalidNonExistentBackendRef()
+    /// <summary>
+    /// HTTPRouteInvalidNonExistentBackendRef, HTTPRouteInvalidBackendRefUnknownKind and
+    /// HTTPRouteInvalidCrossNamespaceBackendRef: the route's only backend does not resolve, so it stays Accepted with
+    /// ResolvedRefs=False and its rule answers 500.
+    /// </summary>
+    [Theory]
+    [InlineData("httproute-invalid-nonexistent-backendref", "MC0201", "invalid-nonexistent-backend-ref", "BackendNotFound", "/")]
+    [InlineData("httproute-invalid-backendref-unknown-kind", "MC0206", "invalid-backend-ref-unknown-kind", "InvalidKind", "/v2")]
+    [InlineData("httproute-invalid-cross-namespace-backend-ref", "MC0205", "invalid-cross-namespace-backend-ref", "RefNotPermitted", "/")]
+    public async Task HTTPRouteInvalidBackendRef_Answers500(string test, string code, string route, string reason, string path)
     {
-        await using var run = await ConformanceRun.StartWithErrorsAsync("httproute-invalid-nonexistent-backendref", "MC0201");
-        StatusAssert.RouteParent(run.Status, "invalid-nonexistent-backend-ref", "Accepted", true, "Accepted");
-        StatusAssert.RouteParent(run.Status, "invalid-nonexistent-backend-ref", "ResolvedRefs", false, "BackendNotFound");
-        await run.ExpectAllAsync([Row.Answer("/", 500)]);
-        Assert.Contains(run.Notes, n => n.StartsWith("httproute gateway-conformance-infra/invalid-nonexistent-backend-ref on gateway gateway-conformance-infra/same-namespace: ResolvedRefs=False BackendNotFound", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task HTTPRouteInvalidBackendRefUnknownKind()
-    {
-        await using var run = await ConformanceRun.StartWithErrorsAsync("httproute-invalid-backendref-unknown-kind", "MC0206");
-        StatusAssert.RouteParent(run.Status, "invalid-backend-ref-unknown-kind", "Accepted", true, "Accepted");
-        StatusAssert.RouteParent(run.Status, "invalid-backend-ref-unknown-kind", "ResolvedRefs", false, "InvalidKind");
-        await run.ExpectAllAsync([Row.Answer("/v2", 500)]);
-    }
-
-    [Fact]
-    public async Task HTTPRouteInvalidCrossNamespaceBackendRef()
-    {
-        await using var run = await ConformanceRun.StartWithErrorsAsync("httproute-invalid-cross-namespace-backend-ref", "MC0205");
-        StatusAssert.RouteParent(run.Status, "invalid-cross-namespace-backend-ref", "Accepted", true, "Accepted");
-        StatusAssert.RouteParent(run.Status, "invalid-cross-namespace-backend-ref", "ResolvedRefs", false, "RefNotPermitted");
-        await run.ExpectAllAsync([Row.Answer("/", 500)]);
+        await using var run = await ConformanceRun.StartWithErrorsAsync(test, code);
+        StatusAssert.RouteParent(run.Status, route, "Accepted", true, "Accepted");
+        StatusAssert.RouteParent(run.Status, route, "ResolvedRefs", false, reason);
+        await run.ExpectAllAsync([Row.Answer(path, 500)]);
+        Assert.Contains($"httproute {Infra}/{route} on gateway {SameNamespace}: ResolvedRefs=False {reason}: ", string.Join("\n", run.Notes));
     }
 
     [Fact]
