@@ -32,5 +32,12 @@ public static class BoundedYaml
             var at = parser.Current?.Start ?? parser.DocumentStart;
             throw new YamlException(at, at, "the document ends inside a flow collection: a '{' or '[' is not closed", e);
         }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet's parser hands its tree builder an event it cannot place for a key-less entry of a nested
+            // block mapping ("a:\n  : b"); the tree builder then throws this.
+            var at = parser.Current?.Start ?? parser.DocumentStart;
+            throw new YamlException(at, at, "a mapping entry without a key is not supported; write the key", e);
+        }
     }
 }
