@@ -38,9 +38,14 @@ XML
 }
 
 if ! command -v afl-fuzz > /dev/null; then
+  if [[ -n "${FUZZ_REQUIRED:-}" ]]; then
+    echo "fuzz: afl-fuzz is not installed (apt-get install afl++) and FUZZ_REQUIRED is set"; failed=${#targets[@]}; write_trx; exit 1
+  fi
   echo "fuzz: skipped: afl-fuzz is not installed (apt-get install afl++)"
   skipped=${#targets[@]}; write_trx; exit 0
 fi
+started=$SECONDS
+phase() { echo "fuzz: $1 ($((SECONDS - started)) s)"; }
 
 work="$(mktemp -d /tmp/meshc-fuzz.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
@@ -49,10 +54,13 @@ if ! build_log="$(dotnet build "$root/fuzz/Meshc.Fuzz" -c Release -nologo -v q 2
   printf '%s\n' "$build_log"; echo "fuzz: build failed"; failed=${#targets[@]}; write_trx; exit 1
 fi
 shared="$root/../shared"; [[ -d "$shared/upstream" ]] || shared=-
+phase "built"
 dotnet "$bin/Meshc.Fuzz.dll" seeds "$root" "$shared" "$work/seeds" | sed 's/^/fuzz: seeds: /'
+phase "seeds made"
 # Instrument a copy: the build output stays as it is for the tests.
 cp -r "$bin" "$work/instrumented"
 dotnet "$bin/Meshc.Fuzz.dll" instrument "$work/instrumented" > "$work/instrument.log" || { cat "$work/instrument.log"; exit 1; }
+phase "instrumented"
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 AFL_FAST_CAL=1
 status=0
@@ -80,7 +88,7 @@ for target in "${targets[@]}"; do
       mkdir -p "$findings"; cp "$f" "$findings/hang-$(sha1sum "$f" | cut -c1-12)"; hangs=$((hangs + 1))
     fi
   done
-  echo "fuzz $target: ${seconds} s, $(stat execs_done) runs ($(stat execs_per_sec)/s), $(stat corpus_count) corpus entries, $(stat bitmap_cvg) of the coverage map, $crashes crashes, $hangs hangs"
+  echo "fuzz $target: ${seconds} s (done at $((SECONDS - started)) s), $(stat execs_done) runs ($(stat execs_per_sec)/s), $(stat corpus_count) corpus entries, $(stat bitmap_cvg) of the coverage map, $crashes crashes, $hangs hangs"
   if [[ $((crashes + hangs)) -gt 0 ]]; then
     echo "fuzz $target: findings in fuzz/findings/$target/ (replay: dotnet $bin/Meshc.Fuzz.dll replay $target fuzz/findings/$target)"
     failed=$((failed + 1)); status=1

@@ -61,12 +61,15 @@ public sealed class Compilation
         var dsl = new DslFrontEnd(Sources, builder, diagnostics);
         foreach (var source in Sources)
         {
-            Guard("reading", source.Path, () =>
+            try
             {
                 if (source.Kind == SourceKind.Dsl) dsl.Read(source);
                 else KubernetesReader.Read(source, builder, diagnostics);
-                return true;
-            });
+            }
+            catch (Exception e) when (e is not InternalFailureException)
+            {
+                throw new InternalFailureException(source.Path, "reading", e);
+            }
         }
         var model = builder.Build();
         var analysis = Guard("checking", AllPaths(), () => PassPipeline.Run(model, Options, diagnostics));

@@ -10,4 +10,4 @@ if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLET
 // Entry point of the runtime: the meshc launcher hands 'meshc run ...' here (the compiler never references the runtime).
 // A fault that escapes becomes one MC0902 line and exit code 2 (LastResort), never a stack trace.
 var runArgs = args.Length > 0 && args[0] == "run" ? args[1..] : args;
-return LastResort.Run(() => RunCommand.Run(runArgs, Console.Out, Console.Error), ["run", .. runArgs], Console.Error);
+return LastResort.Run(() => RunCommand.Run(runArgs, Console.Out, Console.Error).GetAwaiter().GetResult(), ["run", .. runArgs], Console.Error);

@@ -30,10 +30,6 @@ public static class LastResort
         }
     }
 
-    /// <summary>Async commands (the runtime).</summary>
-    public static int Run(Func<Task<int>> command, IReadOnlyList<string> args, TextWriter stderr) =>
-        Run(() => command().GetAwaiter().GetResult(), args, stderr);
-
     /// <summary>The one line: <c>path: error MC0902: internal error while reading: InvalidCastException: …</c>.</summary>
     public static string Line(Exception fault, IReadOnlyList<string> args)
     {

@@ -68,7 +68,7 @@ public sealed class RunCommandHardeningTests : IDisposable
     {
         // Gateways listen on their own addresses: the admin port number may recur there, the sockets differ.
         var snapshot = RuntimeHarness.CompileTo(_folder, "gateway-echo");
-        var options = new Proxy.ProxyOptions(IPAddress.Loopback, 10000, AdminPort: 10080) { UseBindings = true };
+        var options = new Meshc.Runtime.Proxy.ProxyOptions(IPAddress.Loopback, 10000, AdminPort: 10080) { UseBindings = true };
         Assert.Null(SocketPlan.Problem(snapshot, options));
         Assert.NotNull(SocketPlan.Problem(snapshot, options with { Bind = IPAddress.Any }));
     }

@@ -29,7 +29,7 @@ public static class BoundedYaml
         catch (InvalidOperationException e)
         {
             // YamlDotNet's tree builder throws this, not a YamlException, for some unterminated flow collections.
-            var at = parser.Current?.Start ?? parser.DocumentStart;
+            var at = parser.OpenFlowStart ?? parser.Current?.Start ?? parser.DocumentStart;
             throw new YamlException(at, at, "the document ends inside a flow collection: a '{' or '[' is not closed", e);
         }
         catch (ArgumentException e)

@@ -23,6 +23,9 @@ public sealed class BoundedYamlParser(IParser inner) : IParser
 
     public ParsingEvent? Current => inner.Current;
 
+    /// <summary>Where the innermost flow collection still open began: the '{' or '[' an unterminated document left open.</summary>
+    public Mark? OpenFlowStart => _open.FirstOrDefault(f => f.Flow)?.Start;
+
     /// <summary>Where the document being read began (line 1 before the first).</summary>
     public Mark DocumentStart { get; private set; } = Mark.Empty;
 
@@ -48,7 +51,8 @@ public sealed class BoundedYamlParser(IParser inner) : IParser
                     throw new YamlLimitException(YamlLimit.Depth, collection.Start, collection.End,
                         $"this document nests deeper than {YamlLimits.MaxDepth} levels");
                 _nodes++;
-                var frame = new Frame(collection.Anchor.IsEmpty ? null : collection.Anchor.Value, _nodes - 1, _aliased, _chars);
+                var flow = collection is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+                var frame = new Frame(collection.Anchor.IsEmpty ? null : collection.Anchor.Value, _nodes - 1, _aliased, _chars, collection.Start, flow);
                 // YamlDotNet registers an anchor when its node starts, so an alias inside the node already names it.
                 if (frame.Anchor is { } name) _anchors[name] = frame.Placeholder = new Anchored(0, 0, 0, Open: true);
                 _open.Push(frame);
@@ -91,7 +95,7 @@ public sealed class BoundedYamlParser(IParser inner) : IParser
 
     private string Ratio() => _nodes <= 400_000 ? "99% copies" : "a share of copies that falls from 99% at 400,000 nodes to 10% at 4,000,000";
 
-    private sealed record Frame(string? Anchor, long Nodes, long Aliased, long Chars)
+    private sealed record Frame(string? Anchor, long Nodes, long Aliased, long Chars, Mark Start, bool Flow)
     {
         public Anchored? Placeholder { get; set; }
     }
