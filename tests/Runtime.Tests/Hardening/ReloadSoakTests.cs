@@ -11,12 +11,14 @@ namespace Meshc.Runtime.Tests.Hardening;
 /// <summary>
 /// Soak: a bundle that changes every 100 ms, reloaded under steady load, loses no request; malformed bundles fed
 /// between the good ones are refused one by one while the good ones keep serving. Bounded in time and in requests.
+/// Run alone (<see cref="SoakCollection"/>): their load would starve the timing-sensitive tests around them.
 /// </summary>
+[Collection(SoakCollection.Name)]
 public sealed class ReloadSoakTests : IDisposable
 {
     private const string Listener = "default/cilium-gateway-my-example-gateway/listener";
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
-    private const int Clients = 4;
+    private const int Clients = 2;
     private const int MaxRequestsPerClient = 200_000;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "meshc-reload-soak", Guid.NewGuid().ToString("N"));
@@ -143,4 +145,11 @@ public sealed class ReloadSoakTests : IDisposable
         Assert.True(refused >= Breakages.Length, $"only {refused} malformed bundles were tried");
         Assert.True(proxy.Stats.Get(SnapshotHolder.UpdateRejected) >= refused);
     }
+}
+
+/// <summary>Tests that load the machine for a minute: xunit runs this collection after the others, on its own.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoakCollection
+{
+    public const string Name = "soak";
 }
