@@ -38,7 +38,15 @@ public static partial class FileKinds
         if (!OperatingSystem.IsLinux()) return Portable(path, followLinks);
         Span<byte> buffer = stackalloc byte[256];
         buffer.Clear();
-        if (Statx(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType | StatxSize, buffer) != 0) return (FileKind.Missing, 0);
+        try
+        {
+            if (Statx(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType | StatxSize, buffer) != 0) return (FileKind.Missing, 0);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // A C library older than glibc 2.28 has no statx; FIFOs and devices then pass as files of size 0.
+            return Portable(path, followLinks);
+        }
         var kind = (BinaryPrimitives.ReadUInt16LittleEndian(buffer[ModeOffset..]) & 0xF000) switch
         {
             0x8000 => FileKind.Regular,

@@ -125,6 +125,16 @@ public sealed class YamlLimitTests
     }
 
     [Fact]
+    public void ErrorBetweenDocuments_ReadsEachGoodDocumentOnce()
+    {
+        // The failure comes while the first document is being closed (in the directives after it): it is read once.
+        var text = "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n...\n%YAML 1.1\n%YAML 1.1\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n";
+        var (objects, diagnostics) = Read(text);
+        Assert.Equal(["a", "b"], objects.Select(o => o.Root.Map("metadata").Str("name")));
+        Assert.Equal(DiagnosticCatalog.YamlSyntax.Code, Assert.Single(diagnostics).Code);
+    }
+
+    [Fact]
     public void DiffReader_OfADeepYamlFile_RefusesItAsYaml()
     {
         // meshc diff reads a bundle's YAML through the same bounded loader.
