@@ -19,7 +19,9 @@ internal sealed record PassthroughChain(IReadOnlyList<string> ServerNames, IRead
 
     public static IReadOnlyList<PassthroughChain> Of(IEnumerable<ListenerBinding> tlsListeners)
     {
-        var byCluster = new SortedDictionary<string, (BoundBackend Backend, SortedSet<string> Hosts)>(StringComparer.Ordinal);
+        // Chains come in the order their cluster first appears (routes by namespace/name, then rule order), as Cilium's.
+        var byCluster = new Dictionary<string, (BoundBackend Backend, SortedSet<string> Hosts)>(StringComparer.Ordinal);
+        var order = new List<string>();
         var weighted = new List<PassthroughChain>();
         var attachments = tlsListeners.SelectMany(l => l.Routes.Select(a => (Listener: l, Attachment: a)))
             .OrderBy(x => x.Attachment.Route.Meta.Namespace, StringComparer.Ordinal)
@@ -37,7 +39,10 @@ internal sealed record PassthroughChain(IReadOnlyList<string> ServerNames, IRead
                 {
                     var cluster = backends[0].Target.ClusterName;
                     if (!byCluster.TryGetValue(cluster, out var entry))
+                    {
                         byCluster[cluster] = entry = (backends[0], new SortedSet<string>(StringComparer.Ordinal));
+                        order.Add(cluster);
+                    }
                     entry.Hosts.UnionWith(hosts);
                 }
                 else if (backends.Count > 1)
@@ -46,7 +51,7 @@ internal sealed record PassthroughChain(IReadOnlyList<string> ServerNames, IRead
                 }
             }
         }
-        return byCluster.Values.Select(e => new PassthroughChain(ServerNamesOf(e.Hosts), [e.Backend]))
+        return order.Select(c => byCluster[c]).Select(e => new PassthroughChain(ServerNamesOf(e.Hosts), [e.Backend]))
             .Concat(weighted)
             .ToList();
     }
