@@ -44,20 +44,39 @@ public sealed class SecretStore
     /// </summary>
     public static SecretStore Read(IEnumerable<string> paths)
     {
-        var byName = new Dictionary<string, SecretMaterial>(StringComparer.Ordinal);
         var errors = new List<string>();
+        var texts = new List<(string, string)>();
         foreach (var file in Files(paths, errors))
         {
             try
             {
+                texts.Add((file, File.ReadAllText(file)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{file}: {e.Message}");
+            }
+        }
+        return Parse(texts, errors);
+    }
+
+    /// <summary>The store of YAML texts already read (name, text): each text's Secrets and ConfigMaps.</summary>
+    public static SecretStore Parse(IEnumerable<(string Name, string Text)> texts, List<string>? errors = null)
+    {
+        errors ??= [];
+        var byName = new Dictionary<string, SecretMaterial>(StringComparer.Ordinal);
+        foreach (var (name, text) in texts)
+        {
+            try
+            {
                 var stream = new YamlStream();
-                stream.Load(new StringReader(File.ReadAllText(file)));
+                stream.Load(new StringReader(text));
                 foreach (var document in stream.Documents)
                     if (document.RootNode is YamlMappingNode root && Material(root) is { } entry) byName[entry.Name] = entry.Material;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
+            catch (YamlDotNet.Core.YamlException e)
             {
-                errors.Add($"{file}: {e.Message}");
+                errors.Add($"{name}: {e.Message}");
             }
         }
         return new SecretStore(byName, errors);
