@@ -7,9 +7,9 @@ namespace Meshc.Compiler.Passes;
 /// Client-certificate validation of an HTTPS listener, from the Gateway's <c>spec.tls.frontend</c> (the listener port's
 /// own settings, else the default). Each CA reference must be a core ConfigMap or Secret (else ResolvedRefs=False
 /// InvalidCACertificateKind), permitted across namespaces by a ReferenceGrant (RefNotPermitted) and hold a PEM
-/// <c>ca.crt</c> (InvalidCACertificateRef). One absent from the input is only a warning and stays usable — it may
-/// exist in the cluster, and the runtime can be given it. A listener left with no usable CA is not accepted
-/// (NoValidCACertificate). The first usable reference is the CA bundle (Envoy's validation context holds one).
+/// <c>ca.crt</c> (InvalidCACertificateRef; one absent from the input is a warning, MC0267, and unusable, as the
+/// conformance suite expects of a reference that does not resolve). A listener left with no usable CA is not accepted
+/// (NoValidCACertificate), so it is not programmed and the Gateway's other listeners are. The first usable reference is the CA bundle (Envoy's validation context holds one).
 /// </summary>
 internal static class CheckFrontendValidation
 {
@@ -61,7 +61,7 @@ internal static class CheckFrontendValidation
         {
             case null:
                 var missing = diagnostics.ReportFrontendCaRefNotFound(reference.Origin, name, reference.Kind, qualified);
-                return (usable, new Problem(ConditionReason.InvalidCACertificateRef, missing.Message));
+                return (null, new Problem(ConditionReason.InvalidCACertificateRef, missing.Message));
             case false:
                 var broken = diagnostics.ReportFrontendCaRefNotCa(reference.Origin, name, reference.Kind, qualified);
                 return (null, new Problem(ConditionReason.InvalidCACertificateRef, broken.Message));

@@ -83,4 +83,77 @@ public sealed class TlsConformanceTests
         Assert.StartsWith("tcp-backend HTTP/1.1 abc.example.com", await client.GetStringAsync("https://abc.example.com/"));
         Assert.Equal(Passthrough.Thumbprint, seen()!.Thumbprint);
     }
+
+    private static readonly X509Certificate2 OtherCa = TestPki.Ca("mismatch CA");
+    private static readonly X509Certificate2 AbcBackend = TestPki.Leaf(Ca, ["abc.example.com"]);
+
+    [Fact]
+    public async Task BackendTLSPolicy_VerifiesTheBackendWithTheConfigMapCa()
+    {
+        // The suite generates both CA ConfigMaps; here: the CA that signed the backend, and an unrelated one.
+        var sources = WithSecret(ConformanceManifests.Load("backendtlspolicy"));
+        sources.Add(new SourceText("generated/ca-configmaps.yaml",
+            TestPki.CaConfigMapYaml(Infra, "tls-checks-ca-certificate", Ca) + "\n---\n" + TestPki.CaConfigMapYaml(Infra, "mismatch-ca-certificate", OtherCa)));
+        var (compiled, snapshot) = ConformanceRun.Compile(sources);
+        // Both Gateways route to the policy's Service: one ancestor each, both accepted.
+        var normative = compiled.Status.Policies.Single(p => p.Object.Name == "normative-test").Ancestors;
+        Assert.Equal(["same-namespace", "same-namespace-with-https-listener"], normative.Select(a => a.AncestorRef.Name));
+        Assert.All(normative.SelectMany(a => a.Conditions), c => Assert.True(c.Status, c.Message));
+        await using var backend = await TlsBackend.StartAsync("backendtlspolicy", AbcBackend);
+        await using var backends = await DemoBackends.StartAsync(snapshot);
+        var served = backends.Redirect(snapshot);
+        served = served with
+        {
+            Clusters = served.Clusters.ToDictionary(kv => kv.Key, kv => kv.Key.Contains(":backendtlspolicy-", StringComparison.Ordinal)
+                ? kv.Value with { Endpoints = [new EndpointModel("127.0.0.1", backend.Port)] }
+                : kv.Value, StringComparer.Ordinal),
+        };
+        await using var proxy = await RuntimeHarness.Start(served);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        async Task<(HttpStatusCode, string)> Get(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{Port(proxy, "same-namespace")}{path}");
+            request.Headers.Host = "abc.example.com";
+            using var response = await http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        // The backend terminated TLS with the policy's SNI and answered; a name or CA that does not verify is a 503.
+        var (ok, body) = await Get("/backendtlspolicy");
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.StartsWith("backendtlspolicy HTTP/1.1 abc.example.com", body);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Get("/backendtlspolicy-host-mismatch")).Item1);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Get("/backendtlspolicy-cert-mismatch")).Item1);
+
+        // The re-encrypt route: TLS terminated at the HTTPS listener, TLS again to the backend.
+        var (client, _) = TlsScenario.Client(Port(proxy, "same-namespace-with-https-listener"));
+        Assert.StartsWith("backendtlspolicy HTTP/1.1 https-listener.org https", await client.GetStringAsync("https://https-listener.org/backendtlspolicy"));
+    }
+
+    [Theory]
+    [InlineData("gateway-secret-reference-grant-all-in-namespace", "gateway-secret-reference-grant")]
+    [InlineData("gateway-secret-reference-grant-specific", "gateway-secret-reference-grant")]
+    public async Task GatewaySecretReferenceGrant_ListenerServesTheOtherNamespacesCertificate(string test, string gateway)
+    {
+        // The suite generates the Secret gateway-conformance-web-backend/certificate.
+        var sources = WithSecret(ConformanceManifests.Load(test)).Append(new SourceText("generated/certificate.yaml",
+            TestPki.SecretYaml("gateway-conformance-web-backend", "certificate", Validity))).ToList();
+        var (compiled, snapshot) = ConformanceRun.Compile(sources);
+        var gatewayName = compiled.Status.Gateways.Single(g => g.Object.Name.StartsWith(gateway, StringComparison.Ordinal)).Object.Name;
+        StatusAssert.Listener(compiled.Status, gatewayName, "https", "ResolvedRefs", true, "ResolvedRefs");
+        StatusAssert.Listener(compiled.Status, gatewayName, "https", "Programmed", true, "Programmed");
+        Assert.Empty(snapshot.ListenerErrors);
+        await using var proxy = await RuntimeHarness.Start(snapshot);
+        var certificate = await TlsScenario.Handshake(Port(proxy, gatewayName), "example.org");
+        Assert.Equal(Validity.Thumbprint, certificate.Thumbprint);
+    }
+
+    [Fact]
+    public void GatewayFrontendInvalidDefaultClientCertificateValidation_HttpsListenerNotAccepted()
+    {
+        var result = ConformanceRun.Check(WithSecret(ConformanceManifests.Load("gateway-invalid-default-frontend-client-certificate-validation")), "MC0267");
+        const string gateway = "invalid-default-client-validation-config";
+        StatusAssert.Listener(result.Status, gateway, "https", "Accepted", false, "NoValidCACertificate");
+        StatusAssert.Listener(result.Status, gateway, "https", "ResolvedRefs", false, "InvalidCACertificateRef");
+        StatusAssert.Listener(result.Status, gateway, "http", "Accepted", true, "Accepted");
+    }
 }
