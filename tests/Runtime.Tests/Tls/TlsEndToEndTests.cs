@@ -155,6 +155,19 @@ public sealed class TlsEndToEndTests
     }
 
     [Fact]
+    public async Task ConfigDump_ShowsSecretsWithTheKeyRedacted()
+    {
+        using var scenario = Scenario();
+        await using var host = await TlsScenario.Start(scenario.Snapshot(new Dictionary<string, int>()));
+        using var client = new HttpClient();
+        var dump = await client.GetStringAsync($"http://127.0.0.1:{host.AdminPort}/config_dump");
+        Assert.Contains("SecretsConfigDump", dump, StringComparison.Ordinal);
+        Assert.Contains("cilium-secrets/default-www-cert", dump, StringComparison.Ordinal);
+        Assert.Contains("[redacted]", dump, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", dump, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bundle_HoldsNoPrivateKeyByte()
     {
         using var scenario = Scenario();
