@@ -39,6 +39,22 @@ internal static class StatusBackEnd
             {
                 ["parents"] = new JsonArray(r.Parents.Select(Parent).ToArray()),
             });
+        foreach (var p in report.Policies)
+            Add(files, p.Object, p.Object.Kind.ToString(), new JsonObject
+            {
+                ["ancestors"] = new JsonArray(p.Ancestors.Select(a => (JsonNode)new JsonObject
+                {
+                    ["ancestorRef"] = new JsonObject
+                    {
+                        ["group"] = a.AncestorRef.Group,
+                        ["kind"] = a.AncestorRef.Kind,
+                        ["namespace"] = a.AncestorRef.Namespace,
+                        ["name"] = a.AncestorRef.Name,
+                    },
+                    ["controllerName"] = a.ControllerName,
+                    ["conditions"] = Conditions(a.Conditions),
+                }).ToArray()),
+            });
         return files;
     }
 
@@ -59,6 +75,7 @@ internal static class StatusBackEnd
     private static string Plural(string kind) => kind.ToLowerInvariant() switch
     {
         "gatewayclass" => "gatewayclasses",
+        "backendtlspolicy" => "backendtlspolicies",
         var k => k + "s",
     };
 

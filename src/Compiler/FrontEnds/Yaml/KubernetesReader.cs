@@ -13,16 +13,16 @@ internal static class KubernetesReader
     /// <summary>Known kinds that carry nothing meshc compiles (yet); accepted so real manifests load unchanged.</summary>
     private static readonly HashSet<string> AcceptedKinds =
     [
-        "ConfigMap", "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "Job", "CronJob",
+        "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "Job", "CronJob",
         "Pod", "ReplicaSet", "Endpoints", "Ingress", "IngressClass", "NetworkPolicy", "HorizontalPodAutoscaler",
         "PodDisruptionBudget", "CustomResourceDefinition", "CiliumClusterwideNetworkPolicy",
         "CiliumLoadBalancerIPPool", "CiliumGatewayClassConfig", "ServiceImport", "ListenerSet", "XListenerSet",
-        "BackendTLSPolicy", "BackendTrafficPolicy", "XBackendTrafficPolicy", "ValidatingAdmissionPolicy",
+        "BackendTrafficPolicy", "XBackendTrafficPolicy", "ValidatingAdmissionPolicy",
         "ValidatingAdmissionPolicyBinding", "LimitRange", "ResourceQuota", "PersistentVolumeClaim",
     ];
 
     /// <summary>Route kinds of the Gateway API that meshc does not translate.</summary>
-    private static readonly HashSet<string> UnsupportedRouteKinds = ["TLSRoute", "TCPRoute", "UDPRoute"];
+    private static readonly HashSet<string> UnsupportedRouteKinds = ["TCPRoute", "UDPRoute"];
 
     public static void Read(SourceText source, MeshModelBuilder model, DiagnosticBag diagnostics)
     {
