@@ -59,10 +59,12 @@ public sealed class Compilation
         var diagnostics = new DiagnosticBag();
         var builder = new MeshModelBuilder(diagnostics);
         var dsl = new DslFrontEnd(Sources, builder, diagnostics);
-        foreach (var source in Sources)
+        // YAML files are read in parallel; what they hold joins the model in input order, interleaved with the DSL.
+        var yaml = Parallelism.Map(Options, Sources, s => s.Kind == SourceKind.Dsl ? null : KubernetesReader.Parse(s));
+        for (var i = 0; i < Sources.Length; i++)
         {
-            if (source.Kind == SourceKind.Dsl) dsl.Read(source);
-            else KubernetesReader.Read(source, builder, diagnostics);
+            if (Sources[i].Kind == SourceKind.Dsl) dsl.Read(Sources[i]);
+            else yaml[i]!.AddTo(builder, diagnostics);
         }
         var model = builder.Build();
         var analysis = PassPipeline.Run(model, Options, diagnostics);
