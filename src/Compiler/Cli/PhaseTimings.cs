@@ -11,6 +11,7 @@ internal static class PhaseTimings
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("MESHC_TIMINGS") == "1";
     private static readonly List<string> Lines = [];
+    private static readonly Lock LinesLock = new();
 
     /// <summary>Notes the time from process start to now (call first thing in Main).</summary>
     public static void Started()
@@ -32,14 +33,27 @@ internal static class PhaseTimings
         return result;
     }
 
+    /// <summary>Starts <paramref name="run"/> on another thread; its wall time is noted when it ends.</summary>
+    public static void Background(string phase, Action run) => Task.Run(() =>
+    {
+        var clock = Stopwatch.StartNew();
+        run();
+        if (Enabled) Add(phase, clock.Elapsed.TotalMilliseconds, double.NaN);
+    });
+
     public static void Print(TextWriter stderr)
     {
         if (!Enabled) return;
         using var process = Process.GetCurrentProcess();
         Add("whole process so far", (DateTime.Now - process.StartTime).TotalMilliseconds, process.TotalProcessorTime.TotalMilliseconds);
-        foreach (var line in Lines) stderr.WriteLine(line);
+        lock (LinesLock)
+            foreach (var line in Lines) stderr.WriteLine(line);
     }
 
-    private static void Add(string phase, double wallMs, double cpuMs) => Lines.Add(
-        string.Create(CultureInfo.InvariantCulture, $"meshc: timing: {phase,-34} {wallMs,8:F1} ms wall {cpuMs,8:F1} ms CPU"));
+    private static void Add(string phase, double wallMs, double cpuMs)
+    {
+        var cpu = double.IsNaN(cpuMs) ? "" : string.Create(CultureInfo.InvariantCulture, $" {cpuMs,8:F1} ms CPU");
+        var line = string.Create(CultureInfo.InvariantCulture, $"meshc: timing: {phase,-40} {wallMs,8:F1} ms wall{cpu}");
+        lock (LinesLock) Lines.Add(line);
+    }
 }
