@@ -37,7 +37,7 @@ public sealed class ParallelCompilationTests
 
         var (sequential, parallel) = CompileBothWays(sources, EmitTargets.Default);
 
-        Assert.Contains(sequential.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
+        Assert.Contains(sequential.Diagnostics, d => d.Severity == Meshc.Compiler.Diagnostics.Severity.Error);
         Assert.True(sequential.Diagnostics.Length >= 5, string.Join("\n", sequential.Diagnostics));
         AssertSame(sequential, parallel);
     }
