@@ -63,7 +63,7 @@ for dir in $(find tests/golden/cases -name __snapshots__ -prune -o -type d -prin
   [[ -n "$(find "$dir" -maxdepth 1 -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.dsl' -o -name sources.txt \))" ]] || continue
   mapfile -t inputs < <(case_inputs "$dir")
   options=()
-  [[ -f "$dir/options.txt" ]] && read -r -a options < <(tr '\n' ' ' <"$dir/options.txt")
+  [[ -f "$dir/options.txt" ]] && read -r -a options <<<"$(tr '\n' ' ' <"$dir/options.txt")"
   compare "$dir (compile)" compile "${inputs[@]}" "${options[@]}" --emit "$all" -o @OUT@
   compare "$dir (check)" check --status -v "${inputs[@]}" "${options[@]}"
   cases=$((cases + 1))
