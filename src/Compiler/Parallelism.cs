@@ -17,7 +17,21 @@ internal static class Parallelism
             return results;
         }
         var settings = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism > 0 ? options.MaxParallelism : -1 };
-        Parallel.For(0, items.Count, settings, i => results[i] = map(items[i]));
+        var failures = new Exception?[items.Count];
+        Parallel.For(0, items.Count, settings, i =>
+        {
+            try
+            {
+                results[i] = map(items[i]);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+        // A failure surfaces as itself (not wrapped), and the first in item order, as it would one at a time.
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         return results;
     }
 }
