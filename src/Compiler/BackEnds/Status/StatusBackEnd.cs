@@ -12,10 +12,9 @@ namespace Meshc.Compiler.BackEnds.Status;
 /// </summary>
 internal static class StatusBackEnd
 {
-    public static void Build(StatusReport report, BundleBuilder bundle)
-    {
-        foreach (var (path, text) in Render(report)) bundle.AddText(path, text);
-    }
+    /// <summary>The status files of a report as bundle files (encoded and hashed), in report order.</summary>
+    public static IReadOnlyList<BundleFile> Files(StatusReport report) =>
+        [.. Render(report).Select(f => BundleFile.Text(f.Path, f.Text))];
 
     /// <summary>The status files (bundle path and YAML text) of a report, in report order.</summary>
     public static IReadOnlyList<(string Path, string Text)> Render(StatusReport report)
