@@ -22,7 +22,7 @@ internal sealed class CheckGatewayAddresses : IPass
             if (reason is null) continue;
             var shown = address.Value ?? address.Type;
             context.Diagnostics.ReportUnsupportedGatewayAddress(address.Origin, facts.Gateway.Key.QualifiedName, shown, reason);
-            facts.AddressProblem ??= new Problem(ConditionReason.UnsupportedAddress, $"address '{shown}': {reason}");
+            facts.Refusal ??= new Problem(ConditionReason.UnsupportedAddress, $"address '{shown}': {reason}");
         }
     }
 }

@@ -13,6 +13,7 @@ internal static class PassPipeline
         [
             new CheckGatewayClasses(),      // first: every Gateway check works only on the Gateways of our controller
             new CheckGatewayAddresses(),    // independent of listeners; its verdict feeds the Gateway's status
+            new CheckGatewayParameters(),   // likewise
             new CheckListenerNames(),       // before other listener checks: they run once per distinct listener name
             new CheckListenerProtocols(),   // supported kinds, needed by the conflict check and by route attachment
             new CheckListenerHostnames(),   // an invalid hostname refuses the listener before routes attach
@@ -23,6 +24,7 @@ internal static class PassPipeline
             new CheckRouteFilters(),
             new CheckBackendWeights(),
             new CheckTimeoutsAndRetries(),
+            new CheckBackendTlsPolicies(),  // before backends resolve: a resolved Service port carries its upstream TLS
             new ResolveBackends(),          // before parent refs: attachments carry the resolved rules
             new ResolveParentRefs(),        // needs listener validity, route validity and resolved rules
             new CheckServiceEndpoints(),    // needs the bindings: only Services that bound routes use are checked
@@ -33,6 +35,7 @@ internal static class PassPipeline
             new AssignGatewayAddresses(),   // needs the Gateways' verdicts: only accepted Gateways get an address
             new AssignServiceAddresses(),   // after the Gateways: writes the address table with both
             new WriteRouteStatus(),         // after every route finding (values, backends, parents)
+            new WriteBackendTlsPolicyStatus(), // needs the bindings: ancestors are the Gateways whose routes use a target
             new WriteGatewayStatus(),       // last: attachedRoutes counts need every attachment
         ];
         foreach (var pass in passes) pass.Run(context);

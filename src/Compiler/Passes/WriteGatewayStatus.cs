@@ -9,7 +9,8 @@ namespace Meshc.Compiler.Passes;
 /// one is Accepted=False Invalid (UnsupportedProtocol for a protocol meshc does not compile); Conflicted appears only on
 /// a conflicted listener. Listeners are Programmed once the Gateway has an address, else Programmed=False Pending, as
 /// Cilium reports them while the LoadBalancer is pending. The Gateway is Accepted=False ListenersNotValid with no
-/// valid listener, Accepted=False UnsupportedAddress for an address it cannot ask for (both get no configuration),
+/// valid listener, Accepted=False UnsupportedAddress for an address it cannot ask for, Accepted=False InvalidParameters
+/// for an <c>infrastructure.parametersRef</c> (all three get no configuration),
 /// Accepted=True ListenersNotValid when a listener's protocol is not supported, else Accepted.
 /// </summary>
 internal sealed class WriteGatewayStatus : IPass
@@ -34,7 +35,7 @@ internal sealed class WriteGatewayStatus : IPass
     /// True when the Gateway gets configuration: some listener is valid and its addresses can be asked for. Cilium
     /// writes no CiliumEnvoyConfig (nor Service) for any other Gateway of its class.
     /// </summary>
-    public static bool Programs(GatewayFacts facts) => facts.AddressProblem is null && facts.Listeners.Any(l => l.Valid);
+    public static bool Programs(GatewayFacts facts) => facts.Refusal is null && facts.Listeners.Any(l => l.Valid);
 
     private static ValueList<Condition> ListenerConditions(ListenerFacts l, bool addressed, long generation)
     {
@@ -54,15 +55,21 @@ internal sealed class WriteGatewayStatus : IPass
             : ValueList.Of(accepted, resolved, programmed);
     }
 
-    /// <summary>Cilium's reasons for a listener it does not accept: UnsupportedProtocol, or Invalid for anything else.</summary>
-    private static ConditionReason RefusedReason(Problem refused) =>
-        refused.Reason == ConditionReason.UnsupportedProtocol ? ConditionReason.UnsupportedProtocol : ConditionReason.Invalid;
+    /// <summary>
+    /// Cilium's reasons for a listener it does not accept: UnsupportedProtocol, NoValidCACertificate (the Gateway API's
+    /// reason for a frontend CA that cannot be used), or Invalid for anything else.
+    /// </summary>
+    private static ConditionReason RefusedReason(Problem refused) => refused.Reason switch
+    {
+        ConditionReason.UnsupportedProtocol or ConditionReason.NoValidCACertificate => refused.Reason,
+        _ => ConditionReason.Invalid,
+    };
 
     private static Condition Accepted(GatewayFacts facts, long generation)
     {
         if (!facts.Listeners.Any(l => l.Valid))
             return Condition.False(ConditionType.Accepted, ConditionReason.ListenersNotValid, "no listener is valid", generation);
-        if (facts.AddressProblem is { } address)
+        if (facts.Refusal is { } address)
             return Condition.False(ConditionType.Accepted, address.Reason, address.Message, generation);
         var unsupported = facts.Listeners.Where(l => l.Rejection?.Reason == ConditionReason.UnsupportedProtocol)
             .Select(l => $"'{l.Listener.Name}'").ToList();
@@ -76,8 +83,11 @@ internal sealed class WriteGatewayStatus : IPass
     {
         if (!facts.Listeners.Any(l => l.Valid))
             return Condition.False(ConditionType.Programmed, ConditionReason.ListenersNotValid, "no listener is valid", generation);
-        if (facts.AddressProblem is { } address)
-            return Condition.False(ConditionType.Programmed, ConditionReason.ListenersNotReady, address.Message, generation);
+        // Cilium stops at a bad address after translating (ListenersNotReady); a refused parametersRef is the spec's Invalid.
+        if (facts.Refusal is { } refusal)
+            return Condition.False(ConditionType.Programmed,
+                refusal.Reason == ConditionReason.UnsupportedAddress ? ConditionReason.ListenersNotReady : ConditionReason.Invalid,
+                refusal.Message, generation);
         return facts.AssignmentProblem is { } assignment
             ? Condition.False(ConditionType.Programmed, assignment.Reason, assignment.Message, generation)
             : Condition.True(ConditionType.Programmed, ConditionReason.Programmed, "gateway programmed", generation);

@@ -30,4 +30,8 @@ public enum ConditionReason
     NoResources,
     PortUnavailable,
     UnsupportedFeature,
+    NoValidCACertificate,
+    InvalidCACertificateRef,
+    InvalidCACertificateKind,
+    Conflicted,
 }

@@ -87,6 +87,8 @@ internal sealed class ConformanceRun : IAsyncDisposable
     /// <summary>Compiles the sources (whose errors must be exactly <paramref name="errors"/>), writes the bundle and loads it.</summary>
     private static (EmitResult Compiled, RuntimeSnapshot Snapshot, BundleStatus Status) Load(IReadOnlyList<SourceText> sources, string[] errors)
     {
+        // The sources' Secrets and ConfigMaps serve the bundle's TLS, as for inputs given to `meshc run`.
+        var secrets = SecretStore.Parse(sources.Select(s => (s.Path, s.Text)));
         var compiled = Compilation.Create(sources).Emit();
         var found = compiled.Diagnostics.Where(d => d.Severity == Meshc.Compiler.Diagnostics.Severity.Error).Select(d => d.Code.Value).Distinct().Order(StringComparer.Ordinal);
         Assert.True(found.SequenceEqual(errors.Order(StringComparer.Ordinal)), $"expected errors [{string.Join(", ", errors)}]; got:\n" + string.Join("\n", compiled.Diagnostics));
@@ -97,7 +99,7 @@ internal sealed class ConformanceRun : IAsyncDisposable
             BundleWriter.Write(compiled.Bundle!, folder);
             var loaded = BundleLoader.Load(folder);
             Assert.True(loaded.Success, loaded.Error);
-            var (built, error) = BuildSnapshot.From(loaded.Bundle!);
+            var (built, error) = BuildSnapshot.From(loaded.Bundle!, secrets);
             Assert.True(built is not null, error);
             return (compiled, built!, BundleStatus.Read(loaded.Bundle!));
         }
