@@ -75,6 +75,31 @@ public sealed class DegradedRunTests : IDisposable
     }
 
     [Fact]
+    public async Task PartlyResolvedRule_ServesItsBackendAnd500ForTheUnresolvedShare()
+    {
+        var input = Path.Combine(RuntimeHarness.RepoRoot, "tests", "golden", "cases", "degrade", "partly-resolved-rule", "input.yaml");
+        var output = Path.Combine(_dir, "out");
+        var (code, _, stderr) = Compile(input, Services, "-o", output);
+        Assert.Equal(ExitCodes.InputErrors, code);
+        Assert.Contains("error MC0201: backendRef names Service 'default/gone'", stderr);
+
+        var (_, snapshot) = Load(output);
+        await using var backends = await DemoBackends.StartAsync(snapshot);
+        await using var proxy = await RuntimeHarness.Start(backends.Redirect(snapshot));
+        using var client = RuntimeHarness.Client();
+        var port = proxy.ListenerPorts["default/cilium-gateway-gw/listener"];
+        // Weights 3 (echo-1) and 1 (unresolved): 200 requests all of one kind has probability below 1e-24.
+        var counts = new Dictionary<HttpStatusCode, int>();
+        for (var i = 0; i < 200; i++)
+        {
+            using var response = await client.GetAsync($"http://127.0.0.1:{port}/");
+            counts[response.StatusCode] = counts.GetValueOrDefault(response.StatusCode) + 1;
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.InternalServerError], counts.Keys.Order());
+        Assert.InRange(counts[HttpStatusCode.InternalServerError], 20, 85); // binomial(200, 1/4): mean 50, bounds beyond 5 sigma
+    }
+
+    [Fact]
     public async Task LbPoolNone_GatewayWithoutAddress_IsServedOnItsListenerSocketAndSaysSo()
     {
         var input = Path.Combine(_dir, "gw.yaml");
