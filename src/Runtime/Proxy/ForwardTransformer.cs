@@ -23,8 +23,8 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
-        // The raw (possibly rewritten) path keeps its encoding: Envoy forwards :path as it matched it.
-        proxyRequest.RequestUri = new Uri(destinationPrefix + decision.UpstreamPath, UriKind.Absolute);
+        // The path goes as routing decided it, byte for byte: Envoy forwards the :path it matched.
+        proxyRequest.RequestUri = UpstreamUri.For(destinationPrefix, decision.UpstreamPath);
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using Meshc.Runtime.Edge;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Routing;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +40,11 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         {
             await Serve(ctx, snapshot, listener);
         }
+        catch (BadHttpRequestException)
+        {
+            // Kestrel's parser refused the body while it was read here (buffered for a retry or a mirror).
+            await DownstreamFailed(ctx, listener);
+        }
         finally
         {
             stats.CountDownstream(listener?.Hcm.StatPrefix ?? "unknown", ctx.Response.StatusCode);
@@ -47,20 +53,24 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
 
     private async Task Serve(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel? listener)
     {
-        // Kestrel turns CL+TE into chunked plus X-Content-Length; Envoy refuses such a request.
-        if (ctx.Request.Headers.ContainsKey("x-content-length") && ctx.Request.Headers.ContainsKey("transfer-encoding"))
+        // Envoy's codec and connection manager come before any filter: limits, framing, HTTP/1.0, the path.
+        var hcm = listener?.Hcm ?? HcmSettings.Default;
+        var edgeRequest = EdgeRequestReader.Read(ctx);
+        var edge = RequestEdge.Check(edgeRequest, hcm.Edge, hcm.Paths);
+        if (edge.Refusal is { } refusal)
         {
-            await LocalReply.Write(ctx, 400, "");
+            if (refusal.Stat is { } stat) stats.Increment(StatScope.Http, listener?.Hcm.StatPrefix ?? "unknown", stat);
+            await EdgeReply.Write(ctx, refusal, edgeRequest.IsGrpc);
             return;
         }
-        if (await holder.Policy.RefuseRequest(ctx, listener?.Name)) return;
+        Admit(ctx, edgeRequest, edge);
+        if (await holder.Policy.RefuseRequest(ctx, listener?.Name, edge.Path)) return;
         if (listener is null || !snapshot.RouteTables.TryGetValue(listener.RouteConfigName, out var table))
         {
             await LocalReply.Write(ctx, 404, "");
             return;
         }
-        var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
-        var request = new RouteRequest(ctx.Request.Host.Value ?? "", rawTarget, ctx.Request.Method, ctx.Request.Scheme,
+        var request = new RouteRequest(edge.Authority, edge.Path, ctx.Request.Method, ctx.Request.Scheme,
             name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
         var router = listener.Hcm.StatPrefix;
         switch (table.Route(request, () => (ulong)Random.Shared.NextInt64(long.MaxValue)))
@@ -84,6 +94,18 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         }
     }
 
+    /// <summary>
+    /// What the edge changed goes upstream too: the authority of an absolute-form target or HTTP/1.0's default host,
+    /// header lines dropped for underscores, and Kestrel's own <c>X-Content-Length</c> (Envoy drops Content-Length
+    /// when <c>allow_chunked_length</c> lets such a request through). The path is the decision's.
+    /// </summary>
+    private static void Admit(HttpContext ctx, EdgeRequest request, EdgeVerdict edge)
+    {
+        if (request.Host != edge.Authority) ctx.Request.Headers.Host = edge.Authority;
+        foreach (var name in edge.DroppedHeaders) ctx.Request.Headers.Remove(name);
+        if (request.ChunkedWithContentLength) ctx.Request.Headers.Remove(EdgeRequestReader.KestrelContentLengthMarker);
+    }
+
     private async Task Forward(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel listener, ForwardDecision decision)
     {
         if (!snapshot.Clusters.TryGetValue(decision.Cluster, out var cluster))
@@ -92,7 +114,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             await LocalReply.Write(ctx, 503, "", decision.ResponseHeaders);
             return;
         }
-        if (await holder.Policy.RefuseUpstream(ctx, listener.Name, cluster)) return;
+        if (await holder.Policy.RefuseUpstream(ctx, listener.Name, cluster, decision.UpstreamPath)) return;
         ConnectionManagerHeaders.Apply(ctx, listener.Hcm);
         HeaderMutation.ApplyAll(decision.RequestHeaders, ctx.Request.Headers);
         if (decision.HostRewrite is { } host) ctx.Request.Headers.Host = host;
@@ -150,6 +172,13 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             {
                 Interlocked.Decrement(ref hostState.Active);
             }
+            if (outcome.Kind == OutcomeKind.Downstream)
+            {
+                // Envoy resets the upstream stream (upstream_rq_tx_reset) and tells outlier detection nothing.
+                stats.Increment(StatScope.Cluster, cluster.Name, "upstream_rq_tx_reset");
+                await DownstreamFailed(ctx, listener);
+                return;
+            }
             Count(cluster.Name, outcome);
             var local = outcome.Kind is OutcomeKind.ConnectFailure or OutcomeKind.Reset or OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout;
             state.Report(cluster, endpoint, local, outcome.Kind is OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout,
@@ -170,6 +199,21 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// A request the client broke while it was being forwarded: as Envoy's codec does, 400 with the connection closed
+    /// when nothing has been answered yet (counted as a protocol error), else the connection is dropped.
+    /// </summary>
+    private async Task DownstreamFailed(HttpContext ctx, ListenerModel? listener)
+    {
+        if (ctx.RequestAborted.IsCancellationRequested || ctx.Response.HasStarted)
+        {
+            ctx.Abort();
+            return;
+        }
+        stats.Increment(StatScope.Http, listener?.Hcm.StatPrefix ?? "unknown", EdgeRefusal.ProtocolErrorStat);
+        await EdgeReply.Write(ctx, EdgeRefusal.Codec(400), grpc: false);
     }
 
     /// <summary>The mirror policies that fire for this request, with the cluster each one shadows to.</summary>
@@ -226,7 +270,9 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         if (transformer.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);
         if (transformer.HeldBackStatus is { } status) return AttemptOutcome.Status(status);
         if (error == ForwarderError.None) return AttemptOutcome.Done;
-        if (ctx.Response.HasStarted || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Done;
+        // The client's own failures (a malformed chunked body, a body cut short, a disconnect) are no upstream's fault.
+        if (error == ForwarderError.RequestBodyClient || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Downstream;
+        if (ctx.Response.HasStarted) return AttemptOutcome.Done;
         if (routeCts.IsCancellationRequested) return AttemptOutcome.RouteTimeout;
         if (tryCts?.IsCancellationRequested == true) return AttemptOutcome.PerTryTimeout;
         var exception = ctx.Features.Get<IForwarderErrorFeature>()?.Exception;
