@@ -180,7 +180,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
                 return;
             }
             Count(cluster.Name, outcome);
-            var local = outcome.Kind is OutcomeKind.ConnectFailure or OutcomeKind.Reset or OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout;
+            var local = outcome.Kind is OutcomeKind.ConnectFailure or OutcomeKind.Reset or OutcomeKind.ProtocolError or OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout;
             state.Report(cluster, endpoint, local, outcome.Kind is OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout,
                 outcome.Kind == OutcomeKind.Status ? outcome.Code : ctx.Response.StatusCode);
             if (outcome.Final) return;
@@ -237,6 +237,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             OutcomeKind.PerTryTimeout => "upstream_rq_per_try_timeout",
             OutcomeKind.ConnectFailure => "upstream_cx_connect_fail",
             OutcomeKind.Reset => "upstream_rq_rx_reset",
+            OutcomeKind.ProtocolError => "upstream_cx_protocol_error",
             _ => null,
         };
         if (stat is not null) stats.Increment(StatScope.Cluster, cluster, stat);
@@ -256,7 +257,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         VersionPolicy = HttpVersionPolicy.RequestVersionExact,
     };
 
-    private HttpMessageInvoker Invoker(ClusterModel cluster) => _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout));
+    private HttpMessageInvoker Invoker(ClusterModel cluster) => _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster));
 
     private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, HttpMessageInvoker invoker,
         EndpointModel endpoint, CancellationTokenSource routeCts, bool mayRetry, int attemptNumber)
@@ -268,6 +269,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         var config = UsesHttp2(cluster, ctx.Request.Protocol) ? Http2Config : Http11Config;
         var error = await forwarder.SendAsync(ctx, endpoint.HttpOrigin, invoker, config, transformer, tryCts?.Token ?? routeCts.Token);
         if (transformer.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);
+        if (transformer.TooManyResponseHeaders) return AttemptOutcome.ProtocolError;
         if (transformer.HeldBackStatus is { } status) return AttemptOutcome.Status(status);
         if (error == ForwarderError.None) return AttemptOutcome.Done;
         // The client's own failures (a malformed chunked body, a body cut short, a disconnect) are no upstream's fault.
@@ -276,8 +278,13 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         if (routeCts.IsCancellationRequested) return AttemptOutcome.RouteTimeout;
         if (tryCts?.IsCancellationRequested == true) return AttemptOutcome.PerTryTimeout;
         var exception = ctx.Features.Get<IForwarderErrorFeature>()?.Exception;
-        var connectFailure = error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
-        return connectFailure ? AttemptOutcome.ConnectFailure : AttemptOutcome.Reset;
+        return exception switch
+        {
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } when error == ForwarderError.Request => AttemptOutcome.ConnectFailure,
+            // Response headers over MaxResponseHeadersLength: Envoy's codec refuses them as a protocol error.
+            HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => AttemptOutcome.ProtocolError,
+            _ => AttemptOutcome.Reset,
+        };
     }
 
     private static Task Fail(HttpContext ctx, ForwardDecision decision, AttemptOutcome outcome) => outcome.Kind switch
@@ -286,17 +293,23 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         // A held-back response is not replayed; the last status is answered with Envoy's local reply shape.
         OutcomeKind.Status => LocalReply.Write(ctx, outcome.Code, "", decision.ResponseHeaders),
         OutcomeKind.ConnectFailure => LocalReply.Write(ctx, 503, LocalReply.ConnectFailure, decision.ResponseHeaders),
+        OutcomeKind.ProtocolError => LocalReply.Write(ctx, 503, LocalReply.ProtocolError, decision.ResponseHeaders),
         _ => LocalReply.Write(ctx, 503, "upstream connect error or disconnect/reset before headers. reset reason: connection termination", decision.ResponseHeaders),
     };
 
-    private static HttpMessageInvoker CreateInvoker(TimeSpan connectTimeout) => new(new SocketsHttpHandler
+    /// <summary>
+    /// One connection pool per cluster. Response headers are limited as Envoy's upstream codecs limit them: 80 KiB on
+    /// HTTP/1 (the codec's fixed limit), 60 KiB (<c>max_response_headers_kb</c>'s default) on HTTP/2.
+    /// </summary>
+    private static HttpMessageInvoker CreateInvoker(ClusterModel cluster) => new(new SocketsHttpHandler
     {
+        MaxResponseHeadersLength = cluster.Protocol == UpstreamProtocol.Http2 ? 60 : 80,
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
         UseCookies = false,
         ActivityHeadersPropagator = null,
-        ConnectTimeout = connectTimeout,
+        ConnectTimeout = cluster.ConnectTimeout,
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
     });
 }

@@ -201,4 +201,32 @@ public sealed class RequestEdgeEndToEndTests
         Assert.Equal(200, response.Status);
         Assert.Equal(200, rig.Received.Single().Body.Length);
     }
+
+    [Theory]
+    [InlineData(100, 0, 200)]   // Envoy's default max_headers_count for responses
+    [InlineData(101, 0, 503)]
+    [InlineData(1, 79, 200)]    // HTTP/1 responses may carry up to 80 KiB of headers
+    [InlineData(1, 81, 503)]
+    public async Task UpstreamResponseHeaders_OverEnvoysLimits_AreAProtocolError(int lines, int kib, int status)
+    {
+        await using var backend = await TestBackend.StartAsync(ctx =>
+        {
+            // Kestrel adds Date, Server and Content-Length: fill up to the wanted number of lines.
+            for (var i = 0; i < lines - 3; i++) ctx.Response.Headers[$"x-r{i}"] = "v";
+            if (kib > 0) ctx.Response.Headers["x-big"] = new string('b', kib * 1024);
+            ctx.Response.ContentLength = 0;
+            return Task.CompletedTask;
+        });
+        var snapshot = HandBuilt.Snapshot("""[{"name":"vh","domains":["*"],"routes":[{"match":{"prefix":"/"},"route":{"cluster":"up"}}]}]""",
+            ("up", backend.Port, UpstreamProtocol.Http1));
+        await using var proxy = await RuntimeHarness.Start(snapshot);
+        var response = await RawHttp.Send(proxy.ListenerPorts[HandBuilt.Listener], "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        Assert.Equal(status, response.Status);
+        if (status == 503)
+        {
+            Assert.Equal("upstream connect error or disconnect/reset before headers. reset reason: protocol error", response.Body);
+            Assert.Equal(1, proxy.Stats.Get("cluster.up.upstream_cx_protocol_error"));
+            Assert.Equal(0, proxy.Stats.Get("cluster.up.upstream_rq_200"));
+        }
+    }
 }

@@ -37,6 +37,22 @@ internal static class RawHttp
         return await ReadResponse(stream, cts.Token);
     }
 
+    /// <summary>Sends each request on one connection, the next once the previous answer has been read.</summary>
+    public static async Task<IReadOnlyList<RawResponse>> Exchange(int port, params string[] requests)
+    {
+        using var client = new TcpClient { NoDelay = true };
+        using var cts = new CancellationTokenSource(Deadline);
+        await client.ConnectAsync(IPAddress.Loopback, port, cts.Token);
+        var stream = client.GetStream();
+        var responses = new List<RawResponse>();
+        foreach (var request in requests)
+        {
+            await stream.WriteAsync(Encoding.Latin1.GetBytes(request), cts.Token);
+            responses.Add(await ReadResponse(stream, cts.Token));
+        }
+        return responses;
+    }
+
     private static async Task<RawResponse> ReadResponse(NetworkStream stream, CancellationToken cancel)
     {
         var buffer = new MemoryStream();

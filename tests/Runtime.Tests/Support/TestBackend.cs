@@ -23,6 +23,7 @@ internal sealed class TestBackend : IAsyncDisposable
             k.Limits.MaxRequestLineSize = 1024 * 1024;
             k.Limits.MaxRequestHeadersTotalSize = 1024 * 1024;
             k.Limits.MaxRequestHeaderCount = 1000;
+            k.Limits.MaxRequestBodySize = null;
             k.Listen(IPAddress.Loopback, 0, lo =>
             {
                 lo.Protocols = protocols;
