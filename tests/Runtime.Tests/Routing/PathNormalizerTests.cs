@@ -63,6 +63,8 @@ public sealed class PathNormalizerTests
     [InlineData("/a//b?a=///c", "/a/b?a=///c")]
     [InlineData("/a//b?", "/a/b?")]
     [InlineData("//a/?b", "/a/?b")]
+    [InlineData("//", "//")]            // a leading and a trailing slash are kept even when they are the same run
+    [InlineData("///?x", "//?x")]
     public void MergeSlashes_EnvoyCases(string path, string expected) => Assert.Equal(expected, PathNormalizer.MergeSlashes(path));
 
     [Theory]
