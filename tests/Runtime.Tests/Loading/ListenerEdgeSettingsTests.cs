@@ -1,8 +1,3 @@
-using Meshc.Compiler;
-using Meshc.Compiler.Bundle;
-using Meshc.Compiler.Diagnostics;
-using Meshc.Compiler.FrontEnds;
-using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Routing;
 using Meshc.Runtime.Tests.Support;
@@ -59,13 +54,7 @@ public sealed class ListenerEdgeSettingsTests
                 Assert.True(!text.Contains("kind: CiliumEnvoyConfig", StringComparison.Ordinal) || text.Contains(prefix, StringComparison.Ordinal));
                 File.WriteAllText(Path.Combine(inputs, Path.GetFileName(file)), text.Replace(prefix, hcm, StringComparison.Ordinal));
             }
-            var bag = new DiagnosticBag();
-            var result = Compilation.Create(SourceLoader.Load([inputs], bag)).Emit();
-            Assert.False(bag.HasErrors);
-            Assert.True(result.Bundle is not null, string.Join("\n", result.Diagnostics.Select(d => d.ToString())));
-            BundleWriter.Write(result.Bundle, Path.Combine(folder, "out"));
-            var (snapshot, error) = BuildSnapshot.From(BundleLoader.Load(Path.Combine(folder, "out")).Bundle!);
-            Assert.True(snapshot is not null, error);
+            var snapshot = RuntimeHarness.CompileInputs(Path.Combine(folder, "out"), [inputs]);
             var listener = Assert.Single(snapshot.Listeners);
             Assert.Equal(new PathSettings(true, true, EscapedSlashesAction.UnescapeAndRedirect), listener.Hcm.Paths);
             Assert.Equal(new EdgeSettings(8, 50, UnderscoreHeaders.RejectRequest, AcceptHttp10: true, "bookstore.local", AllowAbsoluteUrl: false, AllowChunkedLength: true),
