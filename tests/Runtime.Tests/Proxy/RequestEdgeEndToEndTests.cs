@@ -45,6 +45,8 @@ public sealed class RequestEdgeEndToEndTests
     [InlineData("ZZ\r\nhello\r\n0\r\n\r\n")]           // a chunk size that is not hex
     [InlineData("5\r\nhello\r\nZZ\r\n")]                // a bad size after a good chunk
     [InlineData("5\r\nhelloXX0\r\n\r\n")]               // chunk data not followed by CRLF
+    [InlineData("10000000000000000005\r\nhello\r\n0\r\n\r\n")] // a size past 64 bits
+    [InlineData("5\r\nhello\r\n0\r\nbroken trailer\r\n\r\n")] // a trailer line that is no header
     public async Task MalformedChunkedBody_Is400_AndNeitherBlamesNorEjectsTheUpstream(string body)
     {
         // One local-origin failure would eject the host: outlier detection must not hear of the client's mistakes.

@@ -20,10 +20,10 @@ internal static class RawHttp
 
     public static async Task<RawResponse> Send(int port, string request) => await Send(port, Encoding.Latin1.GetBytes(request));
 
-    public static async Task<RawResponse> Send(int port, byte[] request)
+    public static async Task<RawResponse> Send(int port, byte[] request, TimeSpan? deadline = null)
     {
         using var client = new TcpClient { NoDelay = true };
-        using var cts = new CancellationTokenSource(Deadline);
+        using var cts = new CancellationTokenSource(deadline ?? Deadline);
         await client.ConnectAsync(IPAddress.Loopback, port, cts.Token);
         var stream = client.GetStream();
         try
