@@ -39,7 +39,9 @@ public static class EdgeReply
         if (refusal.Location is { } location) ctx.Response.Headers.Location = location;
         if (refusal.Body.Length > 0)
         {
+            // Envoy's local replies carry a content-length; the reason phrases are ASCII.
             ctx.Response.ContentType = "text/plain";
+            ctx.Response.ContentLength = refusal.Body.Length;
             await ctx.Response.WriteAsync(refusal.Body);
         }
     }

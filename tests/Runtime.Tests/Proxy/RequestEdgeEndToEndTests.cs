@@ -58,6 +58,7 @@ public sealed class RequestEdgeEndToEndTests
             var response = await RawHttp.Send(rig.Port, "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
             Assert.Equal(400, response.Status);
             Assert.Equal("Bad Request", response.Body);
+            Assert.Equal("11", response.Header("content-length"));
             Assert.True(response.Closed);
         }
         Assert.Equal(3, rig.Stat("http.test.downstream_cx_protocol_error"));
