@@ -47,12 +47,16 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         }
         finally
         {
-            stats.CountDownstream(listener?.Hcm.StatPrefix ?? "unknown", ctx.Response.StatusCode);
+            var prefix = ctx.Features.Get<ServingChain>()?.Chain.Hcm.StatPrefix ?? listener?.Hcm.StatPrefix ?? "unknown";
+            stats.CountDownstream(prefix, ctx.Response.StatusCode);
         }
     }
 
     private async Task Serve(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel? listener)
     {
+        // A connection accepted on a TLS-terminating chain is served with that chain's route table and settings.
+        if (listener is not null && ctx.Features.Get<ServingChain>() is { } tls)
+            listener = listener with { RouteConfigName = tls.Chain.RouteConfigName, Hcm = tls.Chain.Hcm };
         // Envoy's codec and connection manager come before any filter: limits, framing, HTTP/1.0, the path.
         var hcm = listener?.Hcm ?? HcmSettings.Default;
         var edgeRequest = EdgeRequestReader.Read(ctx);
@@ -257,7 +261,20 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         VersionPolicy = HttpVersionPolicy.RequestVersionExact,
     };
 
-    private HttpMessageInvoker Invoker(ClusterModel cluster) => _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster));
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TlsMaterial, ConcurrentDictionary<string, HttpMessageInvoker>> _tlsInvokers = new();
+
+    /// <summary>
+    /// The cluster's upstream client. A TLS cluster gets one per snapshot's TLS material (its CA bundle may change on a
+    /// reload; connections of the old one finish as they are), whose connections are TLS from the start (see
+    /// <see cref="UpstreamTlsConnector"/>).
+    /// </summary>
+    private HttpMessageInvoker Invoker(ClusterModel cluster)
+    {
+        if (cluster.Tls is not { } tls) return _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster, null));
+        var material = holder.Current.Tls;
+        return _tlsInvokers.GetOrCreateValue(material).GetOrAdd(cluster.Name + "\n" + tls,
+            _ => CreateInvoker(cluster, new UpstreamTlsConnector(cluster.Name, tls, material, stats)));
+    }
 
     private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, HttpMessageInvoker invoker,
         EndpointModel endpoint, CancellationTokenSource routeCts, bool mayRetry, int attemptNumber)
@@ -280,7 +297,9 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         var exception = ctx.Features.Get<IForwarderErrorFeature>()?.Exception;
         return exception switch
         {
-            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } when error == ForwarderError.Request => AttemptOutcome.ConnectFailure,
+            // A failed upstream TLS handshake (verification included) is a connect failure, as in Envoy.
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError }
+                when error == ForwarderError.Request => AttemptOutcome.ConnectFailure,
             // Response headers over MaxResponseHeadersLength: Envoy's codec refuses them as a protocol error.
             HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => AttemptOutcome.ProtocolError,
             _ => AttemptOutcome.Reset,
@@ -298,11 +317,13 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     };
 
     /// <summary>
-    /// One connection pool per cluster. Response headers are limited as Envoy's upstream codecs limit them: 80 KiB on
-    /// HTTP/1 (the codec's fixed limit), 60 KiB (<c>max_response_headers_kb</c>'s default) on HTTP/2.
+    /// One connection pool per cluster (per TLS material for a TLS cluster). Response headers are limited as Envoy's
+    /// upstream codecs limit them: 80 KiB on HTTP/1 (the codec's fixed limit), 60 KiB (<c>max_response_headers_kb</c>'s
+    /// default) on HTTP/2.
     /// </summary>
-    private static HttpMessageInvoker CreateInvoker(ClusterModel cluster) => new(new SocketsHttpHandler
+    private static HttpMessageInvoker CreateInvoker(ClusterModel cluster, UpstreamTlsConnector? tls) => new(new SocketsHttpHandler
     {
+        ConnectCallback = tls is null ? null : tls.ConnectAsync,
         MaxResponseHeadersLength = cluster.Protocol == UpstreamProtocol.Http2 ? 60 : 80,
         UseProxy = false,
         AllowAutoRedirect = false,
