@@ -5,6 +5,7 @@ using Meshc.PolicyEngine.Kernel;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Proxy;
+using Meshc.Runtime.Routing;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -118,13 +119,17 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
     /// <summary>
     /// The Gateway → backend hop of one request (source reserved:ingress): true when refused. An L3/L4 drop is what the
     /// proxy would meet as a connect timeout (the SYN dropped): 503 with Envoy's text, answered at once; an L7
-    /// mismatch at the backend's proxy is 403 "Access denied". The backend's proxy sees the request as forwarded:
-    /// <paramref name="path"/> is the route's upstream path (rewrites applied).
+    /// mismatch at the backend's proxy is 403 "Access denied". The backend's proxy sees the request as forwarded
+    /// (<paramref name="path"/> is the route's upstream path, rewrites applied) and is Cilium's own L7-policy listener,
+    /// which normalizes it before its HTTP rules see it: <c>/public/../admin</c> is judged as <c>/admin</c>, and a path
+    /// with an escaped slash as the path its redirect leads to.
     /// </summary>
     public async Task<bool> RefuseUpstream(HttpContext ctx, string? listener, ClusterModel cluster, string path)
     {
         if (Current is not { } state) return false;
-        var decision = PolicyDecision.DecideUpstream(state, listener, cluster.ServiceName ?? cluster.Name, RequestInfo(ctx, path));
+        // A path that proxy would refuse outright (a NUL, a fragment) never gets this far: the request edge refused it.
+        var seen = PathNormalizer.Apply(path, PathSettings.CiliumPolicyListener) is { Outcome: not PathOutcome.Reject } verdict ? verdict.Path : path;
+        var decision = PolicyDecision.DecideUpstream(state, listener, cluster.ServiceName ?? cluster.Name, RequestInfo(ctx, seen));
         switch (decision.Action)
         {
             case PolicyAction.DenyL7:

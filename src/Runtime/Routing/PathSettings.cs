@@ -21,4 +21,10 @@ public sealed record PathSettings(bool NormalizePath, bool MergeSlashes, Escaped
 {
     /// <summary>All three unset, as on Cilium's Gateway and CiliumEnvoyConfig listeners: the raw path, unchanged.</summary>
     public static PathSettings EnvoyDefault { get; } = new(false, false, EscapedSlashesAction.KeepUnchanged);
+
+    /// <summary>
+    /// Cilium's own L7-policy listener, the proxy a pod's L7 ingress or egress policy redirects to: it sets all three
+    /// (agent flag <c>http-normalize-path</c>, default true), so its HTTP rules never see a dot segment or a double slash.
+    /// </summary>
+    public static PathSettings CiliumPolicyListener { get; } = new(true, true, EscapedSlashesAction.UnescapeAndRedirect);
 }

@@ -12,7 +12,7 @@ public sealed class PathNormalizerTests
     private static readonly PathSettings Merge = new(false, true, EscapedSlashesAction.KeepUnchanged);
 
     // The settings of Cilium's own L7-policy listener (agent flag http-normalize-path, default true).
-    private static readonly PathSettings CiliumPolicy = new(true, true, EscapedSlashesAction.UnescapeAndRedirect);
+    private static readonly PathSettings CiliumPolicy = PathSettings.CiliumPolicyListener;
 
     [Theory]
     [InlineData("/xyz", "/xyz")]
