@@ -312,7 +312,8 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         // A held-back response is not replayed; the last status is answered with Envoy's local reply shape.
         OutcomeKind.Status => LocalReply.Write(ctx, outcome.Code, "", decision.ResponseHeaders),
         OutcomeKind.ConnectFailure => LocalReply.Write(ctx, 503, LocalReply.ConnectFailure, decision.ResponseHeaders),
-        OutcomeKind.ProtocolError => LocalReply.Write(ctx, 503, LocalReply.ProtocolError, decision.ResponseHeaders),
+        // Envoy's router answers an upstream protocol error 502 (503 before 1.18), other resets 503.
+        OutcomeKind.ProtocolError => LocalReply.Write(ctx, 502, LocalReply.ProtocolError, decision.ResponseHeaders),
         _ => LocalReply.Write(ctx, 503, "upstream connect error or disconnect/reset before headers. reset reason: connection termination", decision.ResponseHeaders),
     };
 

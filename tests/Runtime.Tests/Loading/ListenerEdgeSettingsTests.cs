@@ -22,6 +22,25 @@ public sealed class ListenerEdgeSettingsTests
     }
 
     [Fact]
+    public void DslServiceRoute_PathsReachItsListenerAndOnlyIts()
+    {
+        // Two service routes, one with `paths normalize merge-slashes escaped-slashes unescape-and-redirect`.
+        var input = Path.Combine(RuntimeHarness.RepoRoot, "tests", "golden", "cases", "dsl", "constructs", "service-route-paths", "input.dsl");
+        var folder = Path.Combine(Path.GetTempPath(), "meshc-edge-settings", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var snapshot = RuntimeHarness.CompileInputs(folder, [input]);
+            var paths = snapshot.Listeners.ToDictionary(l => l.Name[(l.Name.LastIndexOf('/') + 1)..], l => l.Hcm.Paths);
+            Assert.Equal(new PathSettings(true, true, EscapedSlashesAction.UnescapeAndRedirect), paths["files-listener"]);
+            Assert.Equal(PathSettings.EnvoyDefault, paths["plain-listener"]);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void CiliumEnvoyConfig_SettingsReachTheListener()
     {
         // The CiliumEnvoyConfig's HCM, indented as in the example (16 spaces).

@@ -32,4 +32,13 @@ public sealed class KestrelSettingsTests
         Assert.True(limits.MaxRequestHeaderCount > 100);
         Assert.True(limits.Http2.MaxRequestHeaderFieldSize >= 60 * 1024);
     }
+
+    [Fact]
+    public void Apply_KeepsKestrelsHttp2StreamLimit()
+    {
+        // Envoy allows 2^31-1 concurrent streams; the runtime keeps Kestrel's bound (documented in runtime.md).
+        var options = new KestrelServerOptions();
+        KestrelSettings.Apply(options);
+        Assert.Equal(100, options.Limits.Http2.MaxStreamsPerConnection);
+    }
 }
