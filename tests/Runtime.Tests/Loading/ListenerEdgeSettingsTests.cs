@@ -1,3 +1,5 @@
+using Envoy.Extensions.Filters.Network.HttpConnectionManager.V3;
+using Meshc.EnvoyApi.Validation;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Routing;
 using Meshc.Runtime.Tests.Support;
@@ -19,6 +21,18 @@ public sealed class ListenerEdgeSettingsTests
             Assert.Equal(PathSettings.EnvoyDefault, l.Hcm.Paths);
             Assert.Equal(EdgeSettings.EnvoyDefault, l.Hcm.Edge);
         });
+    }
+
+    [Theory]
+    [InlineData(1u, true)]
+    [InlineData(8192u, true)]
+    [InlineData(8193u, false)]  // Envoy's own bound: such a listener is refused before the request edge could see it
+    [InlineData(0u, false)]
+    public void MaxRequestHeadersKb_HasEnvoysBounds(uint kb, bool valid)
+    {
+        var hcm = new HttpConnectionManager { StatPrefix = "l", MaxRequestHeadersKb = kb };
+        var violations = PgvValidator.Validate(hcm).Where(v => v.FieldPath.Contains("max_request_headers_kb", StringComparison.Ordinal));
+        Assert.Equal(valid, !violations.Any());
     }
 
     [Fact]
