@@ -11,7 +11,9 @@ namespace Meshc.Compiler;
 
 /// <summary>
 /// The one door into meshc: sources and options in; diagnostics, status and a bundle out. The CLI, the tests and the
-/// runtime all go through here. Front ends → IR → passes → back ends; if any phase reports an error, no back end runs.
+/// runtime all go through here. Front ends → IR → passes → back ends. A blocking error (input that cannot be read, output
+/// that cannot exist) stops the back ends; fallback errors (Gateway API findings) do not: the bundle is built from what
+/// the passes left valid, as Cilium's operator programs it, unless <see cref="CompilationOptions.NoEmitOnError"/> is set.
 /// </summary>
 public sealed class Compilation
 {
@@ -46,13 +48,15 @@ public sealed class Compilation
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(analysisDiagnostics.ToImmutableSorted());
         Bundle.CompiledBundle? bundle = null;
-        if (!diagnostics.HasErrors && targets != EmitTargets.None)
+        if (!Stops(diagnostics) && targets != EmitTargets.None)
         {
             var built = Guard("building the bundle of", AllPaths(), () => BackEndRunner.Build(this, analysis, targets, diagnostics));
-            if (!diagnostics.HasErrors) bundle = built;
+            if (!Stops(diagnostics)) bundle = built;
         }
         return new EmitResult(diagnostics.ToImmutableSorted(), model, analysis.Status, bundle);
     }
+
+    private bool Stops(DiagnosticBag diagnostics) => Options.NoEmitOnError ? diagnostics.HasErrors : diagnostics.HasBlockingErrors;
 
     private (MeshModel, Analysis, DiagnosticBag) Analyze()
     {

@@ -5,6 +5,12 @@ public sealed record CompilationOptions
 {
     public static readonly CompilationOptions Default = new();
 
+    /// <summary>
+    /// Build no bundle when any error is found (<c>--no-emit-on-error</c>). By default only blocking errors stop the
+    /// bundle; with fallback errors it is written as Cilium's operator programs the valid part (docs/diagnostics.md).
+    /// </summary>
+    public bool NoEmitOnError { get; init; }
+
     /// <summary>The GatewayClass controller whose Gateways meshc compiles.</summary>
     public string ControllerName { get; init; } = Ir.GatewayClass.CiliumController;
 
@@ -31,6 +37,13 @@ public sealed record CompilationOptions
     /// CiliumLoadBalancerIPPools. With neither, <see cref="DefaultLoadBalancerPool"/> is used.
     /// </summary>
     public Ir.ValueList<string> LoadBalancerPools { get; init; }
+
+    /// <summary>
+    /// False for a cluster without LB IPAM (<c>--lb-pool none</c>): no pool assigns addresses, so a Gateway keeps only
+    /// an address its generated Service already shows, and is otherwise Programmed=False AddressNotAssigned, as Cilium
+    /// reports a Gateway waiting for its LoadBalancer.
+    /// </summary>
+    public bool LoadBalancerIpam { get; init; } = true;
 
     /// <summary>The IPv4 range Services without a clusterIP get one from (<c>--service-cidr</c>); loopback, for local runs.</summary>
     public string ServiceCidr { get; init; } = "127.0.200.0/24";

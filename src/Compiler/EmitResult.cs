@@ -6,7 +6,11 @@ using Meshc.Compiler.Semantics;
 
 namespace Meshc.Compiler;
 
-/// <summary>What a compilation returns: all diagnostics, the model, the status, and the bundle (null when there were errors).</summary>
+/// <summary>
+/// What a compilation returns: all diagnostics, the model, the status, and the bundle (null when a blocking error — or,
+/// with <see cref="CompilationOptions.NoEmitOnError"/>, any error — was found). A bundle can come with errors: then it
+/// holds what Cilium would program, with the parts the errors name left out.
+/// </summary>
 public sealed record EmitResult(
     ImmutableArray<Diagnostic> Diagnostics,
     MeshModel Model,

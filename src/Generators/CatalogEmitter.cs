@@ -19,7 +19,7 @@ internal static class CatalogEmitter
         foreach (var e in entries)
         {
             sb.AppendLine($"    /// <summary>{e.Code} {e.Severity}: {Xml(e.Template)}</summary>");
-            sb.AppendLine($"    public static readonly DiagnosticDescriptor {e.Name} = new(new DiagnosticCode(\"{e.Code}\"), Severity.{Pascal(e.Severity)}, \"{e.Name}\", {Literal(e.Template)});");
+            sb.AppendLine($"    public static readonly DiagnosticDescriptor {e.Name} = new(new DiagnosticCode(\"{e.Code}\"), Severity.{Pascal(e.Severity)}, \"{e.Name}\", {Literal(e.Template)}) {{ Effect = ErrorEffect.{Effect(e)} }};");
         }
         sb.AppendLine();
         sb.AppendLine("    /// <summary>Every descriptor, in catalog order.</summary>");
@@ -51,6 +51,9 @@ internal static class CatalogEmitter
         sb.AppendLine($"    public Diagnostic Report{e.Name}({signature}) =>");
         sb.AppendLine($"        Report(DiagnosticCatalog.{e.Name}, at, {message}, hint);");
     }
+
+    private static string Effect(CatalogEntry e) =>
+        e.Severity != "error" ? "None" : e.Effect.Length == 0 ? "Unclassified" : Pascal(e.Effect);
 
     private static string Pascal(string s) => char.ToUpperInvariant(s[0]) + s.Substring(1);
 

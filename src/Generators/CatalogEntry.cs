@@ -5,13 +5,16 @@ namespace Meshc.Generators;
 /// <summary>One parsed catalog line.</summary>
 internal sealed class CatalogEntry
 {
-    public CatalogEntry(string code, string severity, string name, string template, List<TemplatePart> parts)
+    public CatalogEntry(string code, string severity, string effect, string name, string template, List<TemplatePart> parts)
     {
-        Code = code; Severity = severity; Name = name; Template = template; Parts = parts;
+        Code = code; Severity = severity; Effect = effect; Name = name; Template = template; Parts = parts;
     }
 
     public string Code { get; }
     public string Severity { get; }
+
+    /// <summary>For an error: "blocking", "fallback", or "" when the catalog line does not say (unclassified).</summary>
+    public string Effect { get; }
     public string Name { get; }
     public string Template { get; }
 

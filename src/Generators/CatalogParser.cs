@@ -4,13 +4,18 @@ using System.Text.RegularExpressions;
 
 namespace Meshc.Generators;
 
-/// <summary>Reads DiagnosticCatalog.txt: <c>code | severity | name | message</c>, '#' starts a comment line.</summary>
+/// <summary>
+/// Reads DiagnosticCatalog.txt: <c>code | severity | name | message</c>, '#' starts a comment line. An error's severity
+/// carries what it does to the bundle: <c>error/blocking</c> or <c>error/fallback</c>. A bare <c>error</c> is read as
+/// unclassified (it blocks, and a test names it) so a new line never breaks the build of a concurrent change.
+/// </summary>
 internal static class CatalogParser
 {
     private static readonly Regex CodePattern = new("^MC[0-9]{4}$");
     private static readonly Regex NamePattern = new("^[A-Z][A-Za-z0-9]*$");
     private static readonly Regex Placeholder = new(@"\{([a-zA-Z][a-zA-Z0-9]*)(:int)?\}");
     private static readonly string[] Severities = { "info", "warning", "error" };
+    private static readonly string[] Effects = { "blocking", "fallback" };
 
     internal sealed class Result
     {
@@ -32,13 +37,21 @@ internal static class CatalogParser
             var fields = line.Split(new[] { '|' }, 4).Select(f => f.Trim()).ToArray();
             void Fail(string message) => result.Errors.Add((i + 1, message));
             if (fields.Length != 4) { Fail("expected 'code | severity | name | message'"); continue; }
-            var (code, severity, name, template) = (fields[0], fields[1], fields[2], fields[3]);
+            var (code, severityField, name, template) = (fields[0], fields[1], fields[2], fields[3]);
+            var slash = severityField.IndexOf('/');
+            var severity = slash < 0 ? severityField : severityField.Substring(0, slash);
+            var effect = slash < 0 ? "" : severityField.Substring(slash + 1);
             if (!CodePattern.IsMatch(code)) { Fail($"'{code}' is not a code of the form MC0000"); continue; }
             if (!Severities.Contains(severity)) { Fail($"severity '{severity}' must be info, warning or error"); continue; }
+            if (slash >= 0 && (severity != "error" || !Effects.Contains(effect)))
+            {
+                Fail($"'{severityField}': only an error names its effect on the bundle, error/blocking or error/fallback");
+                continue;
+            }
             if (!NamePattern.IsMatch(name)) { Fail($"name '{name}' must be PascalCase"); continue; }
             if (!codes.Add(code)) { Fail($"code {code} appears twice"); continue; }
             if (!names.Add(name)) { Fail($"name {name} appears twice"); continue; }
-            result.Entries.Add(new CatalogEntry(code, severity, name, template, Split(template)));
+            result.Entries.Add(new CatalogEntry(code, severity, effect, name, template, Split(template)));
         }
         return result;
     }

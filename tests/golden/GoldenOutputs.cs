@@ -7,7 +7,7 @@ namespace Meshc.Golden;
 /// <summary>
 /// The snapshots of one compilation: diagnostics (one line each), the IR, the Gateway API status, the xDS and the
 /// Kubernetes manifests (k8s/, one array of lines per file, so a snapshot diff reads like the YAML diff).
-/// A compilation with errors has no bundle, hence no xDS snapshot; its status is still recorded.
+/// A compilation with a blocking error has no bundle, hence no xDS snapshot; its status is still recorded.
 /// </summary>
 public static class GoldenOutputs
 {
@@ -22,7 +22,7 @@ public static class GoldenOutputs
             ["diagnostics"] = result.Diagnostics.Select(d => d.ToString()).ToArray(),
             ["ir"] = JToken.Parse(Meshc.Compiler.Ir.IrSerializer.Write(result.Model)),
         };
-        // Status is computed even when errors stop the bundle: invalid inputs are exactly where conditions matter.
+        // Status is computed even when a blocking error stops the bundle: invalid inputs are exactly where conditions matter.
         var status = new JObject();
         foreach (var (path, text) in Meshc.Compiler.BackEnds.Status.StatusBackEnd.Render(result.Status))
             status[path] = new JArray(text.TrimEnd('\n').Split('\n'));

@@ -29,11 +29,11 @@ internal static class BackEndRunner
         }
         // The manifests carry the operator's CECs, before agent completion, as Cilium stores them in the cluster.
         if (targets.HasFlag(EmitTargets.K8s)) Kubernetes.KubernetesBackEnd.Build(analysis.Bound, fromGateways, analysis.Status, diagnostics, bundle);
-        if (targets.HasFlag(EmitTargets.Bpf) && !diagnostics.HasErrors)
+        if (targets.HasFlag(EmitTargets.Bpf) && !diagnostics.HasBlockingErrors)
         {
             var maps = Bpf.BpfBackEnd.Compile(analysis.Bound.Model, analysis.Bound.Addresses, compilation.Options, snapshot?.Redirects ?? [],
                 [.. snapshot?.ListenerPorts.Select(p => p.Port) ?? []], diagnostics);
-            if (!diagnostics.HasErrors) Bpf.BpfBackEnd.Write(maps, bundle);
+            if (!diagnostics.HasBlockingErrors) Bpf.BpfBackEnd.Write(maps, bundle);
         }
         if (targets.HasFlag(EmitTargets.Status))
             foreach (var file in status?.GetAwaiter().GetResult() ?? Status.StatusBackEnd.Files(analysis.Status)) bundle.Add(file);

@@ -25,11 +25,12 @@ public static class MeshcCommand
         var output = new Option<string>("--output", "-o") { Description = "bundle folder to write, or - for the k8s manifests as one YAML stream on stdout", Required = true };
         var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf (default: xds,status)", AllowMultipleArgumentsPerToken = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
+        var noEmitOnError = new Option<bool>("--no-emit-on-error") { Description = "write no bundle when any error is found (by default only blocking errors stop it; see docs/diagnostics.md)" };
         var (lbPool, serviceCidr) = AddressFlags();
 
-        var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose, lbPool, serviceCidr };
+        var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose, noEmitOnError, lbPool, serviceCidr };
         compile.SetAction(r => Compile(r.GetValue(inputs)!, r.GetValue(output)!, r.GetValue(emit), r.GetValue(verbose),
-            (r.GetValue(lbPool), r.GetValue(serviceCidr)), stdout, stderr));
+            (r.GetValue(lbPool), r.GetValue(serviceCidr)), r.GetValue(noEmitOnError), stdout, stderr));
 
         var checkInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var checkVerbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
@@ -62,11 +63,11 @@ public static class MeshcCommand
     }
 
     private static (Option<string> LbPool, Option<string> ServiceCidr) AddressFlags() => (
-        new Option<string>("--lb-pool") { Description = $"IPv4 CIDRs Gateways get addresses from, besides the input's CiliumLoadBalancerIPPools (default when neither: {CompilationOptions.DefaultLoadBalancerPool})" },
+        new Option<string>("--lb-pool") { Description = $"IPv4 CIDRs Gateways get addresses from, besides the input's CiliumLoadBalancerIPPools (default when neither: {CompilationOptions.DefaultLoadBalancerPool}); none: a cluster without LB IPAM, Gateways get no address" },
         new Option<string>("--service-cidr") { Description = $"the IPv4 range Services without a clusterIP get one from (default {CompilationOptions.Default.ServiceCidr})" });
 
     private static int Compile(string[] inputs, string output, string[]? emit, bool verbose, (string? LbPool, string? ServiceCidr) addresses,
-        TextWriter stdout, TextWriter stderr)
+        bool noEmitOnError, TextWriter stdout, TextWriter stderr)
     {
         if (!EmitOption.TryParse(emit, out var targets, out var bad))
         {
@@ -78,13 +79,15 @@ public static class MeshcCommand
             stderr.WriteLine("meshc: -o - writes Kubernetes manifests to stdout; add --emit k8s");
             return ExitCodes.UsageOrIo;
         }
-        var (result, loadFailed) = Load(inputs, addresses, stderr, verbose, c => c.Emit(targets));
+        var (result, loadFailed) = Load(inputs, addresses, stderr, verbose, c => c.Emit(targets), noEmitOnError);
         if (loadFailed) return ExitCodes.UsageOrIo;
         if (result!.Bundle is null) return ExitCodes.InputErrors;
+        // Fallback errors still fail the run (CI must see them), but the bundle is what Cilium would program.
+        var exit = result.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
         if (output == "-")
         {
             stdout.Write(BackEnds.Kubernetes.KubernetesBackEnd.Stream(result.Bundle));
-            return ExitCodes.Ok;
+            return exit;
         }
         try
         {
@@ -97,8 +100,10 @@ public static class MeshcCommand
             DiagnosticPrinter.Print(problem.ToImmutableSorted(), stderr, verbose);
             return ExitCodes.UsageOrIo;
         }
-        stdout.WriteLine($"wrote bundle {result.Bundle.Id[..12]} to {output} ({result.Bundle.Files.Length} files)");
-        return ExitCodes.Ok;
+        var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+        var left = errors == 0 ? "" : $"; {errors} error{(errors == 1 ? "" : "s")} above: what {(errors == 1 ? "it names is" : "they name is")} left out or answers 500, as Cilium programs it (see status/)";
+        stdout.WriteLine($"wrote bundle {result.Bundle.Id[..12]} to {output} ({result.Bundle.Files.Length} files){left}");
+        return exit;
     }
 
     private static int Check(string[] inputs, bool verbose, bool status, (string? LbPool, string? ServiceCidr) addresses, TextWriter stdout, TextWriter stderr)
@@ -138,9 +143,10 @@ public static class MeshcCommand
 
     /// <summary>Loads sources (I/O problems → exit 2), runs the compilation and prints its diagnostics.</summary>
     private static (EmitResult? Result, bool LoadFailed) Load(string[] inputs, (string? LbPool, string? ServiceCidr) addresses, TextWriter stderr,
-        bool verbose, Func<Compilation, EmitResult> run)
+        bool verbose, Func<Compilation, EmitResult> run, bool noEmitOnError = false)
     {
-        var (options, optionError) = AddressOptions.Apply(CompilationOptions.Default, addresses.LbPool, addresses.ServiceCidr);
+        var (options, optionError) = AddressOptions.Apply(CompilationOptions.Default with { NoEmitOnError = noEmitOnError },
+            addresses.LbPool, addresses.ServiceCidr);
         if (options is null)
         {
             stderr.WriteLine($"meshc: {optionError}");

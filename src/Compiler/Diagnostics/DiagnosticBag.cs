@@ -14,6 +14,9 @@ public sealed partial class DiagnosticBag
     public int Count => _items.Count;
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
+    /// <summary>True when an error stops the bundle (<see cref="DiagnosticDescriptor.BlocksBundle"/>).</summary>
+    public bool HasBlockingErrors => _items.Any(d => d.Descriptor.BlocksBundle);
+
     /// <summary>Adds a diagnostic whose message is already rendered; generated Report methods call this.</summary>
     public Diagnostic Report(DiagnosticDescriptor descriptor, SourceLocation at, string message, string? hint)
     {

@@ -1,6 +1,6 @@
 namespace Meshc.Compiler.Diagnostics;
 
-/// <summary>How serious a diagnostic is. Only <see cref="Error"/> stops a compilation from emitting.</summary>
+/// <summary>How serious a diagnostic is. Only an <see cref="Error"/> fails a compilation; its <see cref="ErrorEffect"/> says whether the bundle is still written.</summary>
 public enum Severity
 {
     Info,

@@ -15,4 +15,8 @@ public sealed record Gateway(
     /// <summary>Client-certificate validation (<c>spec.tls.frontend</c>); null when the Gateway asks for none.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public FrontendTls? Frontend { get; init; }
+
+    /// <summary><c>spec.infrastructure.parametersRef</c>; null when the Gateway names none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public ObjectRef? ParametersRef { get; init; }
 }

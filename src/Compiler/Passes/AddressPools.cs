@@ -6,12 +6,14 @@ namespace Meshc.Compiler.Passes;
 /// <summary>
 /// The pools Gateways get addresses from, in the order they are tried: the input's enabled
 /// CiliumLoadBalancerIPPools by name, then the <c>--lb-pool</c> CIDRs; with neither, the loopback default. A pool
-/// that overlaps one before it is conflicting and left out (MC0360), as Cilium marks it.
+/// that overlaps one before it is conflicting and left out (MC0360), as Cilium marks it. Without LB IPAM
+/// (<c>--lb-pool none</c>) there is no pool: the input's CiliumLoadBalancerIPPools have no controller to serve them.
 /// </summary>
 internal static class AddressPools
 {
     public static IReadOnlyList<AddressPool> Build(PassContext context)
     {
+        if (!context.Options.LoadBalancerIpam) return [];
         var candidates = context.Model.IpPools.Where(p => !p.Disabled)
             .Select(AddressPool.From)
             .ToList();

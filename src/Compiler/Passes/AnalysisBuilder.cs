@@ -8,8 +8,10 @@ internal static class AnalysisBuilder
 {
     public static Analysis Build(PassContext context)
     {
+        // Only Gateways that get configuration are bound: one without a valid listener, or with an address it cannot ask
+        // for, gets no CiliumEnvoyConfig and no Service, as Cilium's operator stops before creating them.
         var gateways = context.Gateways.All
-            .Where(g => g.Listeners.Any(l => l.Valid))
+            .Where(WriteGatewayStatus.Programs)
             .Select(g => new GatewayBinding(g.Gateway, g.Listeners.Select(l => Bind(context, g, l)).ToValueList()))
             .ToValueList();
         var bound = new BoundMesh(context.Model, gateways, context.EnvoyConfigs.ToValueList()) { Addresses = context.Addresses };

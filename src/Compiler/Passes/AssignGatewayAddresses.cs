@@ -19,6 +19,9 @@ namespace Meshc.Compiler.Passes;
 /// <item>Any other Gateway gets the lowest free address of the first pool (in <see cref="AddressPools"/> order)
 /// that selects it; none left, or no pool selects it: MC0460 and Programmed=False AddressNotAssigned.</item>
 /// </list>
+/// Without LB IPAM (<c>--lb-pool none</c>) only the second case gives an address; every other Gateway is left waiting for
+/// one (MC0460, Programmed=False AddressNotAssigned), requested addresses included, as Cilium reports a Gateway whose
+/// LoadBalancer Service has no ingress yet.
 /// Pools select by the generated Service's labels: <c>io.cilium.gateway/owning-gateway</c>,
 /// <c>gateway.networking.k8s.io/gateway-name</c>, the infrastructure labels, and Cilium's
 /// <c>io.kubernetes.service.namespace</c> / <c>io.kubernetes.service.name</c>.
@@ -34,11 +37,11 @@ internal sealed class AssignGatewayAddresses : IPass
         foreach (var facts in context.Gateways.All)
         {
             // An unsupported address refuses the Gateway and a Gateway without a valid listener is not accepted: no address.
-            if (facts.AddressProblem is not null || !facts.Listeners.Any(l => l.Valid)) continue;
+            if (facts.Refusal is not null || !facts.Listeners.Any(l => l.Valid)) continue;
             var gateway = facts.Gateway;
             var selecting = pools.Where(p => p.Selects(ServiceLabels(gateway))).ToList();
             var requested = Requested(gateway);
-            if (requested.Count > 0) Honour(context, facts, requested, selecting, taken);
+            if (requested.Count > 0 && context.Options.LoadBalancerIpam) Honour(context, facts, requested, selecting, taken);
             else if (Assigned(context, gateway) is { } kept && !taken.ContainsKey(kept))
             {
                 taken[kept] = gateway.Key;
@@ -83,8 +86,8 @@ internal sealed class AssignGatewayAddresses : IPass
             facts.AssignedAddress = (Ipv4.Format(free), pool.Name);
             return;
         }
-        var reason = selecting.Count == 0
-            ? "no enabled, non-conflicting pool selects it"
+        var reason = !context.Options.LoadBalancerIpam ? "the cluster has no LB IPAM (--lb-pool none)"
+            : selecting.Count == 0 ? "no enabled, non-conflicting pool selects it"
             : $"every pool that selects it is exhausted ({string.Join(", ", selecting.Select(p => p.Name))})";
         context.Diagnostics.ReportGatewayAddressNotAssigned(facts.Gateway.Meta.Origin, facts.Gateway.Key.QualifiedName, reason);
         facts.AssignmentProblem = new Problem(ConditionReason.AddressNotAssigned, $"no address assigned: {reason}");

@@ -5,7 +5,8 @@ namespace Meshc.Compiler.Passes;
 
 /// <summary>
 /// Checks <c>spec.addresses</c>: meshc (like Cilium) can only ask for IP addresses. Any other type, or a value that
-/// is not an IP, makes the Gateway Accepted=False UnsupportedAddress; its listeners are still compiled.
+/// is not an IP, makes the Gateway Accepted=False UnsupportedAddress, and it gets no configuration: Cilium's operator
+/// checks the addresses after translating and stops before it creates the Service and the CiliumEnvoyConfig.
 /// An IPAddress without value asks for any address (GatewayAddressEmpty) and is fine.
 /// </summary>
 internal sealed class CheckGatewayAddresses : IPass
@@ -21,7 +22,7 @@ internal sealed class CheckGatewayAddresses : IPass
             if (reason is null) continue;
             var shown = address.Value ?? address.Type;
             context.Diagnostics.ReportUnsupportedGatewayAddress(address.Origin, facts.Gateway.Key.QualifiedName, shown, reason);
-            facts.AddressProblem ??= new Problem(ConditionReason.UnsupportedAddress, $"address '{shown}': {reason}");
+            facts.Refusal ??= new Problem(ConditionReason.UnsupportedAddress, $"address '{shown}': {reason}");
         }
     }
 }

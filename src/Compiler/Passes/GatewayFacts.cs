@@ -9,8 +9,12 @@ internal sealed class GatewayFacts(Gateway gateway)
 
     public List<ListenerFacts> Listeners { get; } = [];
 
-    /// <summary>Why <c>spec.addresses</c> cannot be honoured (Accepted=False UnsupportedAddress), if so.</summary>
-    public Problem? AddressProblem { get; set; }
+    /// <summary>
+    /// Why the Gateway is refused as a whole, if so: <c>spec.addresses</c> it cannot ask for (Accepted=False
+    /// UnsupportedAddress) or infrastructure parameters it cannot use (Accepted=False InvalidParameters). A refused
+    /// Gateway gets no configuration.
+    /// </summary>
+    public Problem? Refusal { get; set; }
 
     /// <summary>The LoadBalancer address and the pool it came from (<see cref="AssignGatewayAddresses"/>), if one was assigned.</summary>
     public (string Address, string Pool)? AssignedAddress { get; set; }

@@ -13,6 +13,7 @@ internal static class PassPipeline
         [
             new CheckGatewayClasses(),      // first: every Gateway check works only on the Gateways of our controller
             new CheckGatewayAddresses(),    // independent of listeners; its verdict feeds the Gateway's status
+            new CheckGatewayParameters(),   // likewise
             new CheckListenerNames(),       // before other listener checks: they run once per distinct listener name
             new CheckListenerProtocols(),   // supported kinds, needed by the conflict check and by route attachment
             new CheckListenerHostnames(),   // an invalid hostname refuses the listener before routes attach

@@ -23,6 +23,7 @@ public enum ConditionReason
     HostnameConflict,
     NoConflicts,
     ListenersNotValid,
+    ListenersNotReady,
     UnsupportedAddress,
     AddressNotAssigned,
     AddressNotUsable,

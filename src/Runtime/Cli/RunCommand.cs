@@ -77,6 +77,7 @@ public static class RunCommand
             stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");
             foreach (var line in host.Holder.Policy.Load(verified.Bundle, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
             foreach (var line in SocketLines(host.Sockets)) stdout.WriteLine(line);
+            foreach (var line in StartupNotes.Lines(BundleStatus.Read(verified.Bundle), host.Sockets)) stdout.WriteLine(line);
             foreach (var line in snapshot.ListenerErrorLines) stderr.WriteLine($"meshc run: {line}");
             if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{ListenerSocket.FormatHost(parsed.Bind ?? IPAddress.Loopback)}:{admin}");
             await WaitForShutdown();
@@ -101,7 +102,8 @@ public static class RunCommand
             exit = ExitCodes.UsageOrIo;
             return null;
         }
-        // The BPF target too, so the runtime has the policy to enforce (docs/bpf.md).
+        // The BPF target too, so the runtime has the policy to enforce (docs/bpf.md). Fallback errors leave a bundle:
+        // it is served as Cilium would program the input, and the start-up lines say what was left out.
         var result = Compilation.Create(sources, options).Emit(EmitTargets.Default | EmitTargets.Bpf);
         DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose: false);
         if (result.Bundle is null)

@@ -115,7 +115,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         if (!snapshot.Clusters.TryGetValue(decision.Cluster, out var cluster))
         {
             stats.Increment(StatScope.Http, listener.Hcm.StatPrefix, "no_cluster");
-            await LocalReply.Write(ctx, 503, "", decision.ResponseHeaders);
+            await LocalReply.Write(ctx, decision.ClusterNotFoundStatus, "", decision.ResponseHeaders);
             return;
         }
         if (await holder.Policy.RefuseUpstream(ctx, listener.Name, cluster, decision.UpstreamPath)) return;

@@ -102,6 +102,13 @@ public sealed class CompiledRoute
         {
             Mirrors = _mirrors,
             AttemptCount = _attemptCount,
+            ClusterNotFoundStatus = action.ClusterNotFoundResponseCode switch
+            {
+                RouteAction.Types.ClusterNotFoundResponseCode.ServiceUnavailable => 503,
+                RouteAction.Types.ClusterNotFoundResponseCode.NotFound => 404,
+                RouteAction.Types.ClusterNotFoundResponseCode.InternalServerError => 500,
+                var other => throw new InvalidOperationException($"cluster_not_found_response_code {other} is not known"),
+            },
         };
     }
 

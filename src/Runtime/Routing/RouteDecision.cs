@@ -27,6 +27,9 @@ public sealed record ForwardDecision(
 
     /// <summary>Whether <c>x-envoy-attempt-count</c> goes upstream and/or back downstream.</summary>
     public AttemptCount AttemptCount { get; init; } = AttemptCount.None;
+
+    /// <summary>The status when <see cref="Cluster"/> is not in the snapshot: the route's <c>cluster_not_found_response_code</c>.</summary>
+    public int ClusterNotFoundStatus { get; init; } = 503;
 }
 
 /// <summary>The virtual host's <c>include_request_attempt_count</c> and <c>include_attempt_count_in_response</c>.</summary>

@@ -41,6 +41,17 @@ public sealed class AddressOptionsTests : IDisposable
         Assert.Contains("value: 10.8.0.1", output);
     }
 
+    [Fact]
+    public void Check_LbPoolNone_GatewayWaitsForAnAddressAsCiliumReportsIt()
+    {
+        var (code, output, err) = Check("--lb-pool", "none");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("addresses: []", output);
+        Assert.Contains("reason: AddressNotAssigned", output);
+        Assert.Contains("reason: Pending", output);
+        Assert.Contains("warning MC0460: Gateway 'default/gw' gets no address: the cluster has no LB IPAM", err);
+    }
+
     [Theory]
     [InlineData("--lb-pool", "10.8.0.0/33")]
     [InlineData("--lb-pool", "fd00::/64")]

@@ -113,5 +113,65 @@ public sealed class MeshcCommandTests : IDisposable
         foreach (var f in filesA) Assert.Equal(File.ReadAllBytes(Path.Combine(a, f)), File.ReadAllBytes(Path.Combine(b, f)));
     }
 
+    private const string MissingBackend = """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: { name: gw, namespace: default }
+        spec:
+          gatewayClassName: cilium
+          listeners: [{ name: http, protocol: HTTP, port: 80 }]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: { name: web, namespace: default }
+        spec:
+          parentRefs: [{ name: gw }]
+          rules: [{ backendRefs: [{ name: missing, port: 8080 }] }]
+        """;
+
+    [Fact]
+    public void Compile_FallbackError_ExitsOneAndStillWritesTheBundle()
+    {
+        var file = Write("route.yaml", MissingBackend);
+        var output = Path.Combine(_dir, "out");
+        var (code, stdout, err) = Run("compile", file, "-o", output);
+        Assert.Equal(ExitCodes.InputErrors, code);
+        Assert.Contains("error MC0201", err);
+        Assert.Contains("1 error above", stdout);
+        Assert.True(File.Exists(Path.Combine(output, "bundle.json")));
+        Assert.Contains("\"status\": 500", File.ReadAllText(Path.Combine(output, "xds", "routes.json")));
+    }
+
+    [Fact]
+    public void Compile_NoEmitOnError_WritesNothingForAFallbackError()
+    {
+        var file = Write("route.yaml", MissingBackend);
+        var output = Path.Combine(_dir, "out");
+        var (code, _, err) = Run("compile", file, "-o", output, "--no-emit-on-error");
+        Assert.Equal(ExitCodes.InputErrors, code);
+        Assert.Contains("error MC0201", err);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Compile_BlockingError_WritesNothing()
+    {
+        var file = Write("bad.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n");
+        var output = Path.Combine(_dir, "out");
+        var (code, _, _) = Run("compile", file, "-o", output);
+        Assert.Equal(ExitCodes.InputErrors, code);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Check_FallbackError_ReportsAsBeforeAndExitsOne()
+    {
+        var file = Write("route.yaml", MissingBackend);
+        var (code, stdout, err) = Run("check", file);
+        Assert.Equal(ExitCodes.InputErrors, code);
+        Assert.Contains("error MC0201", err);
+        Assert.DoesNotContain("no errors", stdout);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -21,13 +21,14 @@ public class CheckGatewayAddressesTests
         """);
 
     [Fact]
-    public void CheckGatewayAddresses_HostnameType_ReportsMC0331AndUnsupportedAddressButStillBinds()
+    public void CheckGatewayAddresses_HostnameType_ReportsMC0331AndUnsupportedAddressAndNoConfiguration()
     {
         var c = Run("  - type: Hostname\n    value: lb.example.com");
         Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0331", "type: Hostname").Severity);
         ConditionAssert.Is(c.GatewayCondition(ConditionType.Accepted), false, ConditionReason.UnsupportedAddress);
-        ConditionAssert.Is(c.GatewayCondition(ConditionType.Programmed), false, ConditionReason.AddressNotUsable);
-        Assert.Single(c.Bound.Gateways);
+        ConditionAssert.Is(c.GatewayCondition(ConditionType.Programmed), false, ConditionReason.ListenersNotReady);
+        // Cilium's operator stops before it creates the Service and the CiliumEnvoyConfig of such a Gateway.
+        Assert.Empty(c.Bound.Gateways);
     }
 
     [Fact]

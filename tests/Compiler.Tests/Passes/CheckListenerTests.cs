@@ -50,7 +50,7 @@ public class CheckListenerTests
             """);
         Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0310", "name: other").Severity);
         ConditionAssert.Is(c.ListenerCondition("other", ConditionType.Accepted), false, ConditionReason.UnsupportedProtocol);
-        ConditionAssert.Is(c.ListenerCondition("other", ConditionType.Programmed), false, ConditionReason.Invalid);
+        ConditionAssert.Is(c.ListenerCondition("other", ConditionType.Programmed), false, ConditionReason.Pending);
         Assert.Empty(c.Listener("other").SupportedKinds);
         Assert.False(c.BoundListener("other").Valid);
         ConditionAssert.Is(c.GatewayCondition(ConditionType.Accepted), true, ConditionReason.ListenersNotValid);
@@ -92,9 +92,10 @@ public class CheckListenerTests
                   kinds:
                   - kind: InvalidRoute
             """);
-        ConditionAssert.Is(c.ListenerCondition("http", ConditionType.Accepted), false, ConditionReason.InvalidRouteKinds);
+        ConditionAssert.Is(c.ListenerCondition("http", ConditionType.Accepted), false, ConditionReason.Invalid);
+        ConditionAssert.Is(c.ListenerCondition("http", ConditionType.ResolvedRefs), false, ConditionReason.InvalidRouteKinds);
         ConditionAssert.Is(c.GatewayCondition(ConditionType.Accepted), false, ConditionReason.ListenersNotValid);
-        ConditionAssert.Is(c.GatewayCondition(ConditionType.Programmed), false, ConditionReason.Invalid);
+        ConditionAssert.Is(c.GatewayCondition(ConditionType.Programmed), false, ConditionReason.ListenersNotValid);
         Assert.Empty(c.Bound.Gateways);
     }
 
@@ -103,17 +104,17 @@ public class CheckListenerTests
     {
         var c = Run("  - name: http\n    protocol: HTTP\n    port: 80\n    hostname: Foo.example.com");
         Assert.Contains("lower case", c.Single("MC0313", "name: http").Message);
-        ConditionAssert.Is(c.ListenerCondition("http", ConditionType.Accepted), false, ConditionReason.UnsupportedValue);
+        ConditionAssert.Is(c.ListenerCondition("http", ConditionType.Accepted), false, ConditionReason.Invalid);
     }
 
     [Fact]
-    public void WriteGatewayStatus_ValidListener_HasAllFourConditions()
+    public void WriteGatewayStatus_ValidListener_HasCiliumsThreeConditions()
     {
         var c = Run("  - name: http\n    protocol: HTTP\n    port: 80");
         ConditionAssert.Is(c.ListenerCondition("http", ConditionType.Accepted), true, ConditionReason.Accepted);
         ConditionAssert.Is(c.ListenerCondition("http", ConditionType.ResolvedRefs), true, ConditionReason.ResolvedRefs);
         ConditionAssert.Is(c.ListenerCondition("http", ConditionType.Programmed), true, ConditionReason.Programmed);
-        ConditionAssert.Is(c.ListenerCondition("http", ConditionType.Conflicted), false, ConditionReason.NoConflicts);
+        Assert.False(c.HasListenerCondition("http", ConditionType.Conflicted));
         ConditionAssert.Is(c.GatewayCondition(ConditionType.Accepted), true, ConditionReason.Accepted);
         ConditionAssert.Is(c.GatewayCondition(ConditionType.Programmed), true, ConditionReason.Programmed);
         Assert.Equal(0, c.Listener("http").AttachedRoutes);

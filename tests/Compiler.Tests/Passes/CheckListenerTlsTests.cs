@@ -80,7 +80,7 @@ public class CheckListenerTlsTests
         var c = Run("      - name: bad");
         c.Single("MC0230", "- name: bad", offset: 2);
         ConditionAssert.Is(c.ListenerCondition("https", ConditionType.ResolvedRefs), false, ConditionReason.InvalidCertificateRef);
-        ConditionAssert.Is(c.ListenerCondition("https", ConditionType.Accepted), false, ConditionReason.InvalidCertificateRef);
+        ConditionAssert.Is(c.ListenerCondition("https", ConditionType.Accepted), false, ConditionReason.Invalid);
         Assert.Empty(c.Bound.Gateways);
     }
 
@@ -149,7 +149,7 @@ public class CheckListenerTlsTests
             """);
         c.Single("MC0333", "certificateRefs");
         ConditionAssert.Is(c.ListenerCondition("https", ConditionType.ResolvedRefs), false, ConditionReason.InvalidCertificateRef);
-        ConditionAssert.Is(c.ListenerCondition("https", ConditionType.Accepted), false, ConditionReason.InvalidCertificateRef);
+        ConditionAssert.Is(c.ListenerCondition("https", ConditionType.Accepted), false, ConditionReason.Invalid);
     }
 
     [Fact]

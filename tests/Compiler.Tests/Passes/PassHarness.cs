@@ -67,6 +67,10 @@ internal sealed record Checked(string Yaml, ImmutableArray<Diagnostic> Diagnosti
     public Condition ListenerCondition(string listener, ConditionType type, string gateway = "gw") =>
         Listener(listener, gateway).Conditions.Single(c => c.Type == type);
 
+    /// <summary>True when the listener carries a condition of <paramref name="type"/> (Cilium sets Conflicted only on a conflict).</summary>
+    public bool HasListenerCondition(string listener, ConditionType type, string gateway = "gw") =>
+        Listener(listener, gateway).Conditions.Any(c => c.Type == type);
+
     public ListenerBinding BoundListener(string listener, string gateway = "gw") =>
         Bound.Gateways.Single(g => g.Gateway.Meta.Name == gateway).Listeners.Single(l => l.Listener.Name == listener);
 

@@ -36,6 +36,7 @@ public class UpstreamExpectationsTests(ITestOutputHelper output)
         { C, "gateway-secret-missing-reference-grant", "MC0215", "listener:gateway-secret-missing-reference-grant/https", ConditionType.ResolvedRefs, false, ConditionReason.RefNotPermitted },
         { C, "gateway-invalid-listeners-unsupported-protocol", "MC0310", "listener:gateway-only-unsupported-protocols/invalid", ConditionType.Accepted, false, ConditionReason.UnsupportedProtocol },
         { C, "gateway-invalid-listeners-unsupported-protocol", "MC0310", "gateway:gateway-supported-and-unsupported-protocols", ConditionType.Accepted, true, ConditionReason.ListenersNotValid },
+        { C, "gateway-invalid-parameters-ref", "MC0232", "gateway:gateway-invalid-parameters-ref", ConditionType.Accepted, false, ConditionReason.InvalidParameters },
         { Cil, "httproute-invalid-nonexistent-backendref", "MC0201", "route:invalid-nonexistent-backend-ref", ConditionType.ResolvedRefs, false, ConditionReason.BackendNotFound },
         { Cil, "httproute-invalid-backendref-missing-service-port", "MC0207", "route:invalid-backend-ref-missing-service-port", ConditionType.ResolvedRefs, false, ConditionReason.InvalidKind },
         { Cil, "httproute-invalid-parentref-types", "MC0202", "route:partial-valid-parentref-and-other-gateway#1", ConditionType.Accepted, false, ConditionReason.NoMatchingParent },

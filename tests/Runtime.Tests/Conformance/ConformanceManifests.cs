@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Meshc.Compiler.Text;
 using Meshc.Runtime.Tests.Support;
 
@@ -16,10 +15,9 @@ internal static class ConformanceManifests
     public static string Root { get; } = Path.GetFullPath(Path.Combine(RuntimeHarness.RepoRoot, "..", "shared", "upstream", "gateway-api-conformance", Version, "manifests"));
 
     /// <summary>The base manifests and tests/&lt;test&gt;.yaml, with the class and controller placeholders filled in as Cilium would.</summary>
-    public static IReadOnlyList<SourceText> Load(string test, params (string Kind, string Name)[] without) =>
-        Load(test, yaml => Drop(yaml, without));
+    public static IReadOnlyList<SourceText> Load(string test) => Load(test, yaml => yaml);
 
-    /// <summary>As <see cref="Load(string, ValueTuple{string, string}[])"/>, with the test's file edited first (as the suite's applier edits it).</summary>
+    /// <summary>As <see cref="Load(string)"/>, with the test's file edited first (as the suite's applier edits it).</summary>
     public static IReadOnlyList<SourceText> Load(string test, Func<string, string> edit)
     {
         if (!Directory.Exists(Root))
@@ -33,24 +31,5 @@ internal static class ConformanceManifests
                 .Replace("{GATEWAY_CLASS_NAME}", "cilium", StringComparison.Ordinal)
                 .Replace("{GATEWAY_CONTROLLER_NAME}", "io.cilium/gateway-controller", StringComparison.Ordinal)))
             .ToList();
-    }
-
-    /// <summary>
-    /// The YAML stream without the documents of the given kind and name. Used to serve the valid part of a test whose
-    /// manifest also holds an object meshc rejects with an error (no bundle is built then); the whole manifest's
-    /// status is checked separately. An unattached route adds nothing to a Gateway's config, so dropping it serves the
-    /// same traffic.
-    /// </summary>
-    private static string Drop(string yaml, (string Kind, string Name)[] without)
-    {
-        if (without.Length == 0) return yaml;
-        var documents = Regex.Split(yaml, @"^---\s*$", RegexOptions.Multiline);
-        var kept = documents.Where(d => !without.Any(w =>
-            Regex.IsMatch(d, $@"^kind:\s*{Regex.Escape(w.Kind)}\s*$", RegexOptions.Multiline) &&
-            Regex.IsMatch(d, $@"^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*{Regex.Escape(w.Name)}\s*$", RegexOptions.Multiline)));
-        var result = string.Join("---\n", kept);
-        if (documents.Length - kept.Count() != without.Length)
-            throw new InvalidOperationException($"expected to drop {without.Length} document(s) ({string.Join(", ", without)}), dropped {documents.Length - kept.Count()}");
-        return result;
     }
 }

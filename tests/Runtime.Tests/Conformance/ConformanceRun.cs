@@ -21,40 +21,54 @@ internal sealed class ConformanceRun : IAsyncDisposable
 {
     private readonly HttpClient _client = RuntimeHarness.Client();
 
-    private ConformanceRun(EmitResult compiled, DemoBackends backends, ProxyHost proxy)
+    private ConformanceRun(EmitResult compiled, BundleStatus bundleStatus, DemoBackends backends, ProxyHost proxy)
     {
         Compiled = compiled;
+        BundleStatus = bundleStatus;
         Backends = backends;
         Proxy = proxy;
     }
 
     public EmitResult Compiled { get; }
+
+    /// <summary>The status as the loaded bundle carries it (what <c>meshc run</c> reads for its start-up lines).</summary>
+    public BundleStatus BundleStatus { get; }
+
+    /// <summary>The lines <c>meshc run</c> prints at start about what the compiler left out (<see cref="StartupNotes"/>).</summary>
+    public IReadOnlyList<string> Notes => [.. StartupNotes.Lines(BundleStatus, Proxy.Sockets)];
     public StatusReport Status => Compiled.Status;
     public DemoBackends Backends { get; }
     public ProxyHost Proxy { get; }
 
     /// <summary>Compiles sources the test prepared (the suite's manifests, edited) and serves them on ephemeral ports.</summary>
-    public static Task<ConformanceRun> StartAsync(IReadOnlyList<SourceText> sources) => StartAsync(sources, onAddresses: false);
+    public static Task<ConformanceRun> StartAsync(IReadOnlyList<SourceText> sources) => StartAsync(sources, onAddresses: false, []);
 
-    /// <summary>Compiles the test's manifests (without the listed objects) and serves them; the compilation must succeed.</summary>
-    public static Task<ConformanceRun> StartAsync(string test, params (string Kind, string Name)[] without) =>
-        StartAsync(ConformanceManifests.Load(test, without), onAddresses: false);
+    /// <summary>Compiles the test's manifests and serves them; the compilation must succeed.</summary>
+    public static Task<ConformanceRun> StartAsync(string test) => StartAsync(ConformanceManifests.Load(test), onAddresses: false, []);
+
+    /// <summary>
+    /// Compiles the test's whole manifest with the Secrets the suite creates at set-up (<see cref="SuiteSecrets"/>); it
+    /// must give exactly the listed errors, all of them fallback errors: the bundle is still built, as Cilium would
+    /// program the valid part, and it is served as <c>meshc run</c> serves it.
+    /// </summary>
+    public static Task<ConformanceRun> StartWithErrorsAsync(string test, params string[] errors) =>
+        StartAsync([.. ConformanceManifests.Load(test), SuiteSecrets.Source()], onAddresses: false, errors);
 
     /// <summary>
     /// Compiles the sources and serves them as <c>meshc run</c> does by default: each Gateway on the address the compiler
     /// assigned it (<see cref="ProxyOptions.UseBindings"/>), at its listener ports plus an offset (<see cref="AddressedProxy"/>).
     /// </summary>
-    public static Task<ConformanceRun> StartOnAddressesAsync(IReadOnlyList<SourceText> sources) => StartAsync(sources, onAddresses: true);
+    public static Task<ConformanceRun> StartOnAddressesAsync(IReadOnlyList<SourceText> sources) => StartAsync(sources, onAddresses: true, []);
 
-    private static async Task<ConformanceRun> StartAsync(IReadOnlyList<SourceText> sources, bool onAddresses)
+    private static async Task<ConformanceRun> StartAsync(IReadOnlyList<SourceText> sources, bool onAddresses, string[] errors)
     {
-        var (compiled, snapshot) = Compile(sources);
+        var (compiled, snapshot, bundleStatus) = Load(sources, errors);
         var backends = await DemoBackends.StartAsync(snapshot);
         try
         {
             var served = backends.Redirect(snapshot);
             var proxy = onAddresses ? await AddressedProxy.StartAsync(served) : await RuntimeHarness.Start(served);
-            return new ConformanceRun(compiled, backends, proxy);
+            return new ConformanceRun(compiled, bundleStatus, backends, proxy);
         }
         catch
         {
@@ -66,10 +80,19 @@ internal sealed class ConformanceRun : IAsyncDisposable
     /// <summary>Compiles the sources (which must compile without errors), writes the bundle and loads it as <c>meshc run</c> does.</summary>
     public static (EmitResult Compiled, RuntimeSnapshot Snapshot) Compile(IReadOnlyList<SourceText> sources)
     {
+        var (compiled, snapshot, _) = Load(sources, []);
+        return (compiled, snapshot);
+    }
+
+    /// <summary>Compiles the sources (whose errors must be exactly <paramref name="errors"/>), writes the bundle and loads it.</summary>
+    private static (EmitResult Compiled, RuntimeSnapshot Snapshot, BundleStatus Status) Load(IReadOnlyList<SourceText> sources, string[] errors)
+    {
         // The sources' Secrets and ConfigMaps serve the bundle's TLS, as for inputs given to `meshc run`.
         var secrets = SecretStore.Parse(sources.Select(s => (s.Path, s.Text)));
         var compiled = Compilation.Create(sources).Emit();
-        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
+        var found = compiled.Diagnostics.Where(d => d.Severity == Meshc.Compiler.Diagnostics.Severity.Error).Select(d => d.Code.Value).Distinct().Order(StringComparer.Ordinal);
+        Assert.True(found.SequenceEqual(errors.Order(StringComparer.Ordinal)), $"expected errors [{string.Join(", ", errors)}]; got:\n" + string.Join("\n", compiled.Diagnostics));
+        Assert.True(compiled.Bundle is not null, "no bundle:\n" + string.Join("\n", compiled.Diagnostics));
         var folder = Path.Combine(Path.GetTempPath(), "meshc-conformance-tests", Guid.NewGuid().ToString("N"));
         try
         {
@@ -78,7 +101,7 @@ internal sealed class ConformanceRun : IAsyncDisposable
             Assert.True(loaded.Success, loaded.Error);
             var (built, error) = BuildSnapshot.From(loaded.Bundle!, secrets);
             Assert.True(built is not null, error);
-            return (compiled, built!);
+            return (compiled, built!, BundleStatus.Read(loaded.Bundle!));
         }
         finally
         {

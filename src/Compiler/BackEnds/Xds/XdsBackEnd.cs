@@ -20,7 +20,7 @@ internal static class XdsBackEnd
 {
     /// <summary>
     /// Adds the xDS files to <paramref name="bundle"/> and returns the snapshot (whose proxy ports and redirects the BPF
-    /// back end uses), or adds nothing and returns null when an error was reported.
+    /// back end uses), or adds nothing and returns null when a blocking error was reported.
     /// </summary>
     public static XdsSnapshot? Build(BoundMesh mesh, IReadOnlyList<CecModel> fromGateways, CompilationOptions options,
         DiagnosticBag diagnostics, BundleBuilder bundle)
@@ -33,7 +33,7 @@ internal static class XdsBackEnd
         var all = snapshot.All.ToList();
         var valid = EmitValidation.CheckAll(options, all.Select(r => (r.Message, r.Name, r.Origin)).ToList(), diagnostics);
         valid = EmitValidation.Check(bootstrap, BootstrapBuilder.NodeName, SourceLocation.None, diagnostics) && valid;
-        if (!valid || diagnostics.HasErrors) return null;
+        if (!valid || diagnostics.HasBlockingErrors) return null;
 
         var formatted = Parallelism.Map(options, all, r => (r.Name, Json: DiscoveryFile.Format(r.Message)));
         var at = 0;

@@ -20,6 +20,9 @@ internal static class GatewayReader
             infrastructure.Labels("labels"), infrastructure.Labels("annotations"))
         {
             Frontend = ReadFrontend(spec.Map("tls").Map("frontend"), obj.Path),
+            ParametersRef = infrastructure.Map("parametersRef") is { } p
+                ? new ObjectRef(p.Str("group") ?? "", p.Str("kind") ?? "", null, p.Str("name") ?? "", p.LocationIn(obj.Path))
+                : null,
         };
     }
 

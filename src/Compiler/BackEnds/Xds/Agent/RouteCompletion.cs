@@ -40,8 +40,12 @@ internal static class RouteCompletion
     private static IEnumerable<string> References(RouteAction action)
     {
         if (action.ClusterSpecifierCase == RouteAction.ClusterSpecifierOneofCase.Cluster) yield return action.Cluster;
+        // A weighted cluster no resource defines is deliberate when the route says what to answer for it (the share of
+        // a Gateway API rule's unresolved backends answers 500); Envoy's default answer, 503, stays a dangling reference.
+        var answered = action.ClusterNotFoundResponseCode != RouteAction.Types.ClusterNotFoundResponseCode.ServiceUnavailable;
         if (action.WeightedClusters is { } weighted)
-            foreach (var cluster in weighted.Clusters) yield return cluster.Name;
+            foreach (var cluster in weighted.Clusters)
+                if (!answered) yield return cluster.Name;
         foreach (var mirror in action.RequestMirrorPolicies)
             if (mirror.Cluster.Length > 0) yield return mirror.Cluster;
     }

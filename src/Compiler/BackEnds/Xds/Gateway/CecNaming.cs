@@ -4,7 +4,7 @@ using System.Text;
 namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 
 /// <summary>The names and metadata keys Cilium's operator gives the objects it generates for a Gateway.</summary>
-internal static class CecNaming
+public static class CecNaming
 {
     /// <summary>The prefix of the CEC and Service Cilium generates for a Gateway.</summary>
     public const string GatewayPrefix = "cilium-gateway-";

@@ -11,21 +11,41 @@ namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 internal static class RouteActionBuilder
 {
     /// <summary>
+    /// The weighted cluster that stands for the backendRefs of a rule that did not resolve. No resource defines it, so
+    /// Envoy answers <c>cluster_not_found_response_code</c>, 500, for their share of the weight, as the Gateway API asks.
+    /// Clusters of Services are named <c>namespace:name:port</c>, so this name (without ':') meets none of them.
+    /// </summary>
+    public const string UnresolvedBackends = "unresolved-backends";
+
+    /// <summary>True when the rule forwards to one cluster (one resolved backend and no unresolved share).</summary>
+    public static bool SingleCluster(BoundRule rule) => rule.Backends.Count == 1 && rule.UnresolvedWeight == 0;
+
+    /// <summary>
     /// One backend gives <c>cluster</c>; several give <c>weighted_clusters</c> in rule order, each with its weight
-    /// (a weight of 0 is kept: that backend gets no traffic) and its own backendRef header filters.
+    /// (a weight of 0 is kept: that backend gets no traffic) and its own backendRef header filters, followed by the
+    /// unresolved backends' share, which answers 500.
     /// </summary>
     public static RouteAction Build(RouteSource source)
     {
         var rule = source.Rule;
         var action = new RouteAction();
-        if (rule.Backends is [var single])
+        if (SingleCluster(rule))
         {
-            action.Cluster = single.Target.ClusterName;
+            action.Cluster = rule.Backends[0].Target.ClusterName;
         }
         else
         {
             action.WeightedClusters = new WeightedCluster();
             action.WeightedClusters.Clusters.Add(rule.Backends.Select(ClusterWeight));
+            if (rule.UnresolvedWeight > 0)
+            {
+                action.WeightedClusters.Clusters.Add(new WeightedCluster.Types.ClusterWeight
+                {
+                    Name = UnresolvedBackends,
+                    Weight = (uint)Math.Min(rule.UnresolvedWeight, uint.MaxValue),
+                });
+                action.ClusterNotFoundResponseCode = RouteAction.Types.ClusterNotFoundResponseCode.InternalServerError;
+            }
         }
         if (rule.Rule.Filters.OfType<UrlRewriteFilter>().LastOrDefault() is { } rewrite)
         {

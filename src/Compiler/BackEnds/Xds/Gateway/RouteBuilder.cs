@@ -36,7 +36,7 @@ internal static class RouteBuilder
         {
             route.Route_ = RouteActionBuilder.Build(source);
             // With a single backend its backendRef filters join the route's own, after them.
-            if (rule.Backends is [var single]) edits = edits.Then(HeaderEdits.From(single.Ref.Filters));
+            if (RouteActionBuilder.SingleCluster(rule)) edits = edits.Then(HeaderEdits.From(rule.Backends[0].Ref.Filters));
         }
         edits.ApplyTo(route);
         return route;
