@@ -77,7 +77,7 @@ public static class ServeCommand
 
     private static string Counts(ResourceSet set) =>
         string.Join(", ", ResourceTypes.Served.Select(t => $"{set.Of(t).Count} {ResourceTypes.ShortName(t)}"))
-        + (set.ApiListeners.Count > 0 ? $" ({set.ApiListeners.Count} of the lds are API listeners for proxyless gRPC)" : "");
+        + (set.ApiListeners.Count > 0 ? $"; {set.ApiListeners.Count} of the lds and rds are for proxyless gRPC" : "");
 
     private static string Short(string id) => id[..Math.Min(12, id.Length)];
 

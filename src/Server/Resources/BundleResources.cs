@@ -32,23 +32,28 @@ public static class BundleResources
         var endpoints = Read(read(Endpoints), ResourceTypes.Endpoints);
         var (bindings, services) = ReadRedirects(read(Redirects));
 
-        var api = ApiListeners.Build(services, listeners, routes);
         var allListeners = new Dictionary<string, XdsResource>(listeners, StringComparer.Ordinal);
-        var apiNames = new HashSet<string>(StringComparer.Ordinal);
-        // A socket listener of the same name wins: wildcard subscribers must keep getting it.
-        foreach (var listener in api)
-            if (allListeners.TryAdd(listener.Name, listener)) apiNames.Add(listener.Name);
+        var allRoutes = new Dictionary<string, XdsResource>(routes, StringComparer.Ordinal);
+        var api = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A resource of the bundle with the same name wins: its subscribers must keep getting it.
+        foreach (var a in ApiListeners.Build(services, listeners, routes))
+        {
+            if (allListeners.ContainsKey(a.Listener.Name) || allRoutes.ContainsKey(a.Route.Name)) continue;
+            allListeners[a.Listener.Name] = a.Listener;
+            allRoutes[a.Route.Name] = a.Route;
+            api[a.Listener.Name] = a.SourceRoute;
+        }
 
         var bindingResources = bindings.ToDictionary(b => b.Resource.Name, b => b.Resource, StringComparer.Ordinal);
         var byType = new Dictionary<string, IReadOnlyDictionary<string, XdsResource>>
         {
             [ResourceTypes.Listener] = allListeners,
-            [ResourceTypes.Route] = routes,
+            [ResourceTypes.Route] = allRoutes,
             [ResourceTypes.Cluster] = clusters,
             [ResourceTypes.Endpoints] = endpoints,
             [ResourceTypes.Binding] = bindingResources,
         };
-        return new ResourceSet(bundleId, byType, apiNames, [.. bindings.Select(b => b.Entry)]);
+        return new ResourceSet(bundleId, byType, api, [.. bindings.Select(b => b.Entry)]);
     }
 
     private static Dictionary<string, XdsResource> Read(string? json, string typeUrl)

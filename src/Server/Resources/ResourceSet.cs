@@ -10,7 +10,7 @@ public sealed record BindingEntry(string Kind, string Namespace, string Name, st
 public sealed class ResourceSet
 {
     public ResourceSet(string bundleId, IReadOnlyDictionary<string, IReadOnlyDictionary<string, XdsResource>> byType,
-        IReadOnlySet<string> apiListeners, IReadOnlyList<BindingEntry> bindings)
+        IReadOnlyDictionary<string, string> apiListeners, IReadOnlyList<BindingEntry> bindings)
     {
         BundleId = bundleId;
         ByType = byType;
@@ -28,8 +28,15 @@ public sealed class ResourceSet
 
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, XdsResource>> ByType { get; }
 
-    /// <summary>The API listeners for proxyless gRPC clients: served to a client that names them, never in a wildcard.</summary>
-    public IReadOnlySet<string> ApiListeners { get; }
+    /// <summary>
+    /// The API listeners for proxyless gRPC clients (<see cref="ApiListeners"/>), each with the route configuration it
+    /// was made from. They and their route configurations (of the same name) are served to a client that names them,
+    /// never in a wildcard.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ApiListeners { get; }
+
+    /// <summary>True for the resources only ever sent by name: the API listeners and their route configurations.</summary>
+    public bool IsNamedOnly(string typeUrl, string name) => typeUrl is ResourceTypes.Listener or ResourceTypes.Route && ApiListeners.ContainsKey(name);
 
     public IReadOnlyList<BindingEntry> Bindings { get; }
 
@@ -37,7 +44,7 @@ public sealed class ResourceSet
     public IReadOnlyDictionary<ResourceKey, IReadOnlyList<ResourceKey>> Edges { get; }
 
     public static readonly ResourceSet Empty = new("", new Dictionary<string, IReadOnlyDictionary<string, XdsResource>>(),
-        new HashSet<string>(), []);
+        new Dictionary<string, string>(), []);
 
     /// <summary>The resources of one type (none when the set has no such type).</summary>
     public IReadOnlyDictionary<string, XdsResource> Of(string typeUrl) =>

@@ -69,14 +69,19 @@ public static class NodeSelection
                 foreach (var cluster in set.Of(ResourceTypes.Cluster).Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
                     Push(new ResourceKey(ResourceTypes.Cluster, cluster));
         }
+        Follow(set, work, Push);
+        // The API listeners made from a route configuration the node has, with what their own configuration needs.
+        foreach (var (api, source) in set.ApiListeners)
+            if (seen.Contains(new ResourceKey(ResourceTypes.Route, source))) Push(new ResourceKey(ResourceTypes.Listener, api));
+        Follow(set, work, Push);
+        return seen;
+    }
+
+    private static void Follow(ResourceSet set, Stack<ResourceKey> work, Action<ResourceKey> push)
+    {
         while (work.TryPop(out var key))
             foreach (var next in set.Edges.GetValueOrDefault(key) ?? [])
-                Push(next);
-        // The API listeners whose route configuration the node has (they refer to nothing else).
-        foreach (var api in set.ApiListeners)
-            if (set.Edges.GetValueOrDefault(new ResourceKey(ResourceTypes.Listener, api)) is { Count: > 0 } refs && refs.All(seen.Contains))
-                seen.Add(new ResourceKey(ResourceTypes.Listener, api));
-        return seen;
+                push(next);
     }
 
     private static NodeSnapshot Snapshot(string selector, string description, ResourceSet set, IReadOnlyDictionary<string, IEnumerable<XdsResource>> chosen)
@@ -86,7 +91,7 @@ public static class NodeSelection
         {
             var visible = resources.ToDictionary(r => r.Name, StringComparer.Ordinal);
             var wildcard = visible.Values
-                .Where(r => type != ResourceTypes.Listener || !set.ApiListeners.Contains(r.Name))
+                .Where(r => !set.IsNamedOnly(type, r.Name))
                 .OrderBy(r => r.Name, StringComparer.Ordinal)
                 .ToList();
             types[type] = new TypeView(visible, wildcard);

@@ -41,7 +41,9 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    public static NodeProcess Start(string script, params string[] args)
+    public static NodeProcess Start(string script, params string[] args) => Start(script, new Dictionary<string, string>(), args);
+
+    public static NodeProcess Start(string script, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -53,6 +55,7 @@ public sealed class NodeProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(Repository.Root, "tests", "Server.Tests", "Interop", script));
         foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return new NodeProcess(Process.Start(start)!);
     }
 
