@@ -11,7 +11,10 @@ namespace Meshc.Runtime.Cli;
 public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind, int PortOffset, int? AdminPort, bool DemoBackends)
 {
     public const string Usage = "usage: meshc run <bundle folder | inputs...> [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends] [--bpffs DIR|off] " +
-                                AddressOptions.Usage;
+                                AddressOptions.Usage + "\n       meshc run --xds HOST:PORT --node NAME [--node-cluster SELECTOR] [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends]";
+
+    /// <summary>The ADS server the configuration comes from (<c>--xds</c>) instead of a bundle, with the node it is asked for as.</summary>
+    public XdsSource? Xds { get; init; }
 
     /// <summary>Where kernel policy maps are pinned (<c>--bpffs</c>); null picks /sys/fs/bpf/meshc when that is a bpffs mount.</summary>
     public string? Bpffs { get; init; }
@@ -29,6 +32,7 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
         var demo = false;
         string? bpffs = null;
         string? lbPool = null, serviceCidr = null;
+        string? xds = null, node = null, nodeCluster = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -43,11 +47,20 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
                     case "--bpffs": bpffs = Value(); break;
                     case "--lb-pool": lbPool = Value(); break;
                     case "--service-cidr": serviceCidr = Value(); break;
+                    case "--xds": xds = Value(); break;
+                    case "--node": node = Value(); break;
+                    case "--node-cluster": nodeCluster = Value(); break;
                     case var opt when opt.StartsWith("--"): return (null, $"unknown option {opt}");
                     default: inputs.Add(args[i]); break;
                 }
             }
             catch (FormatException e) { return (null, e.Message); }
+        }
+        if (xds is not null || node is not null || nodeCluster is not null)
+        {
+            var (source, xdsError) = XdsSource.From(xds, node, nodeCluster, inputs.Count, lbPool ?? serviceCidr);
+            if (source is null) return (null, xdsError);
+            return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Xds = source }, null);
         }
         if (inputs.Count == 0) return (null, "no bundle or inputs given");
         var (options, error) = AddressOptions.Apply(CompilationOptions.Default, lbPool, serviceCidr);

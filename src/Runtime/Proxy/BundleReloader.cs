@@ -94,8 +94,7 @@ public sealed class BundleReloader : IDisposable
                 if (_holder.UnservedSockets.Count > 0) Log(_host.Apply(_holder.Current));
                 return false;
             }
-            Log(_holder.Policy.Reload(loaded.Bundle!, snapshot));
-            var changes = _host.Apply(_adjust(snapshot));
+            var changes = SnapshotSwap.Apply(_host, loaded.Bundle!, snapshot, _adjust);
             _log($"reloaded bundle {snapshot.BundleId[..12]}");
             Log(changes);
             return true;
