@@ -15,8 +15,13 @@ namespace Meshc.Runtime.Cli;
 /// </summary>
 public static class XdsRun
 {
-    /// <summary>Runs until <paramref name="shutdown"/> completes (SIGINT or SIGTERM when null).</summary>
-    public static async Task<int> Run(RunArguments parsed, XdsSource source, TextWriter stdout, TextWriter stderr, Task? shutdown = null)
+    /// <summary>Runs until SIGINT or SIGTERM.</summary>
+    public static Task<int> Run(RunArguments parsed, XdsSource source, TextWriter stdout, TextWriter stderr) =>
+        Run(parsed, source, stdout, stderr, RunCommand.WaitForShutdown(), snapshot => RunCommand.StartHost(snapshot, parsed, stderr));
+
+    /// <summary>Runs until <paramref name="shutdown"/> completes, starting the listeners with <paramref name="start"/>.</summary>
+    internal static async Task<int> Run(RunArguments parsed, XdsSource source, TextWriter stdout, TextWriter stderr, Task shutdown,
+        Func<RuntimeSnapshot, Task<ProxyHost?>> start)
     {
         var gate = new Lock();
         void Log(string line)
@@ -59,7 +64,6 @@ public static class XdsRun
         await using var client = new AdsClient(source.Server, node, Apply, Log);
         client.Start();
         Log($"xds: node '{source.NodeId}' (cluster '{source.NodeCluster}') waiting for its configuration from {source.Server.Authority}");
-        shutdown ??= RunCommand.WaitForShutdown();
         if (await Task.WhenAny(first.Task, shutdown) == shutdown) return ExitCodes.Ok;
         var (bundle, snapshot) = await first.Task;
 
@@ -69,7 +73,7 @@ public static class XdsRun
             adjust = backends.Redirect;
             foreach (var (service, port) in backends.Ports) Log($"demo backend {service} on http://127.0.0.1:{port}");
         }
-        if (await RunCommand.StartHost(adjust(snapshot), parsed, stderr) is not { } started) return ExitCodes.UsageOrIo;
+        if (await start(adjust(snapshot)) is not { } started) return ExitCodes.UsageOrIo;
         await using (started)
         {
             lock (gate)

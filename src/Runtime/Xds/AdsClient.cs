@@ -78,7 +78,7 @@ public sealed class AdsClient : IAsyncDisposable
             {
                 reason = e.Message;
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            catch (Exception e) when (_stop.IsCancellationRequested && e is OperationCanceledException or RpcException)
             {
                 return;
             }
