@@ -30,7 +30,6 @@ dotnet build "$root/src/Server/Meshc.Server.csproj" -c Release -nologo -v q >/de
 dotnet build "$root/bench/Xds.Load/Meshc.Xds.Load.csproj" -c Release -nologo -v q >/dev/null
 load="$root/bench/Xds.Load/bin/Release/net10.0/Meshc.Xds.Load.dll"
 
-rows=()
 for run in $runs; do
   nodes="${run%%:*}"; spread="${run##*:}"
   input="$work/input-$nodes-$spread"
@@ -42,11 +41,7 @@ for run in $runs; do
   json="$(dotnet "$load" run --server "http://127.0.0.1:$xds_port" --admin "http://127.0.0.1:$admin_port" --pid "$server_pid" \
     --dir "$input" --nodes "$nodes" --spread "$spread" --per-connection "$per_connection")"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
-  rows+=("$(python3 -c '
-import json, sys
-r = json.loads(sys.argv[1])
-print(f"| {r[\"nodes\"]:,} | {r[\"connections\"]:,} | {r[\"affected_nodes\"]:,} | {r[\"rss_per_node_kb\"]} | {r[\"recompile_ms\"]:.0f} | {r[\"after_recompile_p50_ms\"]:.0f} | {r[\"after_recompile_p99_ms\"]:.0f} | {r[\"after_recompile_max_ms\"]:.0f} | {r[\"write_to_last_ack_ms\"]:.0f} | {r[\"responses_pushed\"]:,} | {r[\"server_cpu_ms\"]:.0f} | {r[\"server_cpu_per_pushed_node_us\"]:.0f} |")
-' "$json")")
+  echo "$json" | tee -a "$work/results.jsonl" >&2
 done
 
 {
@@ -54,5 +49,14 @@ done
   echo
   echo "| nodes | connections | affected | RSS/idle node (KB) | recompile (ms) | ACK p50 after recompile (ms) | p99 | max | file write → last ACK (ms) | responses pushed | server CPU (ms) | CPU per pushed node (µs) |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  printf '%s\n' "${rows[@]}"
+  python3 - "$work/results.jsonl" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    cells = [f"{r['nodes']:,}", f"{r['connections']:,}", f"{r['affected_nodes']:,}", str(r['rss_per_node_kb']),
+             f"{r['recompile_ms']:.0f}", f"{r['after_recompile_p50_ms']:.0f}", f"{r['after_recompile_p99_ms']:.0f}",
+             f"{r['after_recompile_max_ms']:.0f}", f"{r['write_to_last_ack_ms']:.0f}", f"{r['responses_pushed']:,}",
+             f"{r['server_cpu_ms']:.0f}", f"{r['server_cpu_per_pushed_node_us']:.0f}"]
+    print("| " + " | ".join(cells) + " |")
+PY
 } | tee "$root/bench/results/xds.md"

@@ -46,9 +46,8 @@ public sealed class MeshcServer : IAsyncDisposable
         var metrics = new XdsMetrics();
         var recompiler = new Recompiler(args.Inputs, args.Compilation, metrics);
         var cache = new SnapshotCache(ResourceSet.Empty);
-        var (set, diagnostics) = recompiler.Compile();
-        if (set is null) return (null, diagnostics);
-        cache.Publish(set);
+        var (status, diagnostics) = recompiler.CompileAndPublishWithDiagnostics(cache);
+        if (!status.Served) return (null, diagnostics);
         var context = new StreamContext(cache, new NodeRegistry(), metrics, log);
         var host = await ServerHost.StartAsync(args.Bind, args.XdsPort, args.AdminPort, context, () => recompiler.Last);
         return (new MeshcServer(host, context, recompiler, args.Inputs, args.Watch, recompiled), diagnostics);

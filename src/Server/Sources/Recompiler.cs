@@ -35,7 +35,10 @@ public sealed class Recompiler(IReadOnlyList<string> inputs, CompilationOptions 
     }
 
     /// <summary>Compiles and, when there is a bundle, publishes it to <paramref name="cache"/>.</summary>
-    public CompileStatus CompileAndPublish(SnapshotCache cache)
+    public CompileStatus CompileAndPublish(SnapshotCache cache) => CompileAndPublishWithDiagnostics(cache).Status;
+
+    /// <summary>As <see cref="CompileAndPublish"/>, with the diagnostics themselves (the first compilation prints them).</summary>
+    public (CompileStatus Status, ImmutableArray<Diagnostic> Diagnostics) CompileAndPublishWithDiagnostics(SnapshotCache cache)
     {
         var started = DateTimeOffset.UtcNow;
         var (set, diagnostics) = Compile();
@@ -51,6 +54,6 @@ public sealed class Recompiler(IReadOnlyList<string> inputs, CompilationOptions 
             diagnostics.Count(d => d.Severity == Severity.Error), diagnostics.Count(d => d.Severity == Severity.Warning),
             [.. diagnostics.Where(d => d.Severity != Severity.Info).Select(d => d.ToString())], cache.Current.Count, notified);
         Last = status;
-        return status;
+        return (status, diagnostics);
     }
 }
