@@ -17,5 +17,7 @@ public enum EmitTargets
     K8s = 16,
     /// <summary>Cilium BPF map contents (policy, load balancer, ipcache) and identities under bpf/ (docs/bpf.md).</summary>
     Bpf = 32,
+    /// <summary>Envoy bootstraps that take their configuration over ADS from <c>meshc serve</c>, one per Gateway (docs/xds.md).</summary>
+    EnvoyAds = 64,
     Default = Xds | Status,
 }

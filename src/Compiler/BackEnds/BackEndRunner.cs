@@ -30,6 +30,7 @@ internal static class BackEndRunner
                 [.. snapshot?.ListenerPorts.Select(p => p.Port) ?? []], diagnostics);
             if (!diagnostics.HasErrors) Bpf.BpfBackEnd.Write(maps, bundle);
         }
+        if (targets.HasFlag(EmitTargets.EnvoyAds)) AdsBootstrapBuilder.Build(analysis.Bound, compilation.Options, diagnostics, bundle);
         if (targets.HasFlag(EmitTargets.Status)) Status.StatusBackEnd.Build(analysis.Status, bundle);
         if (targets.HasFlag(EmitTargets.Ir)) IrDump.IrBackEnd.Build(analysis.Bound.Model, bundle);
         if (targets.HasFlag(EmitTargets.GatewayApi)) Kubernetes.ManifestsBackEnd.Build(analysis.Bound.Model, bundle);
