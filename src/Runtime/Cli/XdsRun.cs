@@ -36,23 +36,24 @@ public static class XdsRun
 
         void Serve((LoadedBundle Bundle, RuntimeSnapshot Snapshot) next)
         {
-            host!.Holder.LastLoadError = null;
-            var changes = SnapshotSwap.Apply(host, next.Bundle, next.Snapshot, adjust);
+            var changes = SnapshotSwap.Apply(host!, next.Bundle, next.Snapshot, adjust);
+            host!.Holder.RecordLoad(null);
             Log($"xds: serving configuration {next.Snapshot.BundleId[..12]}");
             foreach (var line in changes) Log(line);
         }
 
         string? Apply(XdsResources resources)
         {
-            var bundle = AdsBundle.From(resources, origin);
-            var (snapshot, error) = BuildSnapshot.From(bundle);
+            // The same verification and snapshot build as a bundle folder at start-up and on every reload.
+            var (verified, error) = VerifiedBundle.FromFiles(origin, AdsBundle.Files(resources));
             lock (gate)
             {
-                if (snapshot is null)
+                if (verified is null)
                 {
-                    if (host is not null) host.Holder.LastLoadError = error;
+                    host?.Holder.RecordLoad(error);
                     return error;
                 }
+                var (bundle, snapshot) = (verified.Bundle, verified.Snapshot);
                 latest = (bundle, snapshot);
                 if (host is null) first.TrySetResult((bundle, snapshot));
                 else Serve((bundle, snapshot));

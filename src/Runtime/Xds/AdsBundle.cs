@@ -1,21 +1,21 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Envoy.Service.Discovery.V3;
+using Meshc.Compiler.Bundle;
 using Meshc.EnvoyApi;
-using Meshc.Runtime.Loading;
 using Meshc.Xds.V1;
 
 namespace Meshc.Runtime.Xds;
 
 /// <summary>
-/// Lays what arrived over ADS out as the bundle a folder would hold (<c>xds/listeners.json</c>, <c>routes.json</c>,
-/// <c>clusters.json</c>, <c>endpoints.json</c> and the bindings of <c>xds/redirects.json</c>), so the proxy builds its
-/// snapshot with the very code that builds one from a bundle folder. The bundle id is the content hash of the
-/// resources: the same configuration always has the same id, whichever server sent it.
+/// Lays what arrived over ADS out as the files of a bundle (<c>xds/listeners.json</c>, <c>routes.json</c>,
+/// <c>clusters.json</c>, <c>endpoints.json</c>, the bindings of <c>xds/redirects.json</c>, and the <c>bundle.json</c>
+/// that lists them), so the proxy verifies and builds its snapshot with the very code that does it for a bundle folder
+/// (<c>VerifiedBundle.FromFiles</c>). The same configuration always gives the same files, hence the same bundle id.
 /// </summary>
 public static class AdsBundle
 {
-    public static LoadedBundle From(XdsResources resources, string origin)
+    public static IReadOnlyDictionary<string, byte[]> Files(XdsResources resources)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -26,8 +26,10 @@ public static class AdsBundle
             ["xds/redirects.json"] = Redirects(resources),
         };
         var artifacts = files.Select(f => new BundleArtifact(f.Key, Convert.ToHexStringLower(SHA256.HashData(f.Value)), f.Value.Length)).ToList();
-        var manifest = new BundleManifest(BundleLoader.SupportedFormatVersion, resources.ContentHash(), "xds", artifacts);
-        return new LoadedBundle(origin, manifest, files);
+        var manifest = new BundleManifest(BundleManifest.CurrentFormatVersion, BundleManifest.ComputeId(artifacts.Select(a => (a.Path, a.Sha256))),
+            "meshc-xds", "1", [], artifacts);
+        files[BundleManifest.FileName] = manifest.ToJson();
+        return files;
     }
 
     private static byte[] Discovery(XdsResources resources, string typeUrl)
