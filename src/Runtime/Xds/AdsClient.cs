@@ -40,7 +40,13 @@ public sealed class AdsClient : IAsyncDisposable
     public static Uri? ParseAddress(string text)
     {
         var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
-        return Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) && uri.Scheme == "http" && uri.Port > 0 && uri.AbsolutePath == "/" ? uri : null;
+        // The port is written out: Uri would take "http://host" as port 80, which no xDS server listens on by default.
+        var authority = withScheme[(withScheme.IndexOf("://", StringComparison.Ordinal) + 3)..].TrimEnd('/');
+        var colon = authority.LastIndexOf(':');
+        var portWritten = colon > 0 && colon < authority.Length - 1 && authority[(colon + 1)..].All(char.IsAsciiDigit);
+        return portWritten && Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) && uri.Scheme == "http" && uri.Port > 0 && uri.AbsolutePath == "/"
+            ? uri
+            : null;
     }
 
     /// <summary>Streams received so far (a reconnect adds one).</summary>
