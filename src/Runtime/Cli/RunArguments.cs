@@ -11,14 +11,20 @@ namespace Meshc.Runtime.Cli;
 /// </summary>
 public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind, int PortOffset, int? AdminPort, bool DemoBackends)
 {
-    public const string Usage = "usage: meshc run <bundle folder | inputs...> [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends] [--bpffs DIR|off] " +
-                                AddressOptions.Usage + "\n       meshc run --xds HOST:PORT --node NAME [--node-cluster SELECTOR] [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends]";
+    public const string Usage = "usage: meshc run <bundle folder | inputs...> [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends] [--secrets PATH]... [--bpffs DIR|off] " +
+                                AddressOptions.Usage + "\n       meshc run --xds HOST:PORT --node NAME [--node-cluster SELECTOR] [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends] [--secrets PATH]...";
 
     /// <summary>The ADS server the configuration comes from (<c>--xds</c>) instead of a bundle, with the node it is asked for as.</summary>
     public XdsSource? Xds { get; init; }
 
     /// <summary>Where kernel policy maps are pinned (<c>--bpffs</c>); null picks /sys/fs/bpf/meshc when that is a bpffs mount.</summary>
     public string? Bpffs { get; init; }
+
+    /// <summary>
+    /// Secret and ConfigMap YAML (files or folders) the TLS listeners and upstream TLS of a bundle are served with
+    /// (<c>--secrets</c>, repeatable); inputs compiled by <c>meshc run</c> contribute their own Secrets as well.
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 
     /// <summary>The options inputs are compiled with (<c>--lb-pool</c>, <c>--service-cidr</c>); a bundle folder is served as it was compiled.</summary>
     public CompilationOptions Compilation { get; init; } = CompilationOptions.Default;
@@ -35,6 +41,7 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
         var demo = false;
         string? bpffs = null;
         string? lbPool = null, serviceCidr = null;
+        var secrets = new List<string>();
         string? xds = null, node = null, nodeCluster = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -48,6 +55,11 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
                     case "--admin-port": admin = Number(args[i], Value(), 1, MaxPort); break;
                     case "--demo-backends": demo = true; break;
                     case "--bpffs": bpffs = Value(); break;
+                    case "--secrets":
+                        var path = Value();
+                        if (!File.Exists(path) && !Directory.Exists(path)) return (null, $"--secrets {path}: no such file or folder");
+                        secrets.Add(path);
+                        break;
                     case "--lb-pool": lbPool = Value(); break;
                     case "--service-cidr": serviceCidr = Value(); break;
                     case "--xds": xds = Value(); break;
@@ -63,12 +75,12 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
         {
             var (source, xdsError) = XdsSource.From(xds, node, nodeCluster, inputs.Count, lbPool ?? serviceCidr);
             if (source is null) return (null, xdsError);
-            return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Xds = source }, null);
+            return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Xds = source, Secrets = secrets }, null);
         }
         if (inputs.Count == 0) return (null, "no bundle or inputs given");
         var (options, error) = AddressOptions.Apply(CompilationOptions.Default, lbPool, serviceCidr);
         if (options is null) return (null, error);
-        return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Compilation = options }, null);
+        return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Compilation = options, Secrets = secrets }, null);
     }
 
     private static int Number(string option, string value, int min, int max) =>

@@ -44,8 +44,12 @@ public static class XdsRun
 
         string? Apply(XdsResources resources)
         {
-            // The same verification and snapshot build as a bundle folder at start-up and on every reload.
-            var (verified, error) = VerifiedBundle.FromFiles(origin, AdsBundle.Files(resources));
+            // The same verification and snapshot build as a bundle folder at start-up and on every reload. Key material
+            // is never served over ADS: the secrets the listeners and clusters name come from --secrets, read again
+            // with every configuration so a renewed certificate is taken up by the next one.
+            var secrets = SecretStore.Read(parsed.Secrets);
+            foreach (var secretError in secrets.Errors) Log($"xds: secrets: {secretError}");
+            var (verified, error) = VerifiedBundle.FromFiles(origin, AdsBundle.Files(resources), secrets);
             lock (gate)
             {
                 if (verified is null)
@@ -83,6 +87,7 @@ public static class XdsRun
                 Log($"xds configuration {snapshot.BundleId[..12]}");
                 foreach (var line in started.Holder.Policy.Load(bundle, snapshot, parsed.Bpffs)) Log(line);
                 foreach (var line in RunCommand.SocketLines(started.Sockets)) Log(line);
+                foreach (var line in snapshot.ListenerErrorLines) stderr.WriteLine($"meshc run: {line}");
                 if (started.AdminPort is { } admin)
                     Log($"admin on http://{ListenerSocket.FormatHost(parsed.Bind ?? System.Net.IPAddress.Loopback)}:{admin}");
                 // A configuration that arrived while the listeners were starting is served now.
