@@ -40,6 +40,7 @@ public static class XdsRun
             host!.Holder.RecordLoad(null);
             Log($"xds: serving configuration {next.Snapshot.BundleId[..12]}");
             foreach (var line in changes) Log(line);
+            foreach (var line in next.Snapshot.ListenerErrorLines) Log($"xds: {line}");
         }
 
         string? Apply(XdsResources resources)
