@@ -1,6 +1,6 @@
 namespace Meshc.Compiler.Cli;
 
-/// <summary>Parses <c>--emit xds,status,ir,k8s,bpf,envoy-ads</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
+/// <summary>Parses <c>--emit xds,status,ir,k8s,bpf,envoy-ads,k8s-serve</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
 public static class EmitOption
 {
     private static readonly Dictionary<string, EmitTargets> Values = new(StringComparer.OrdinalIgnoreCase)
@@ -12,6 +12,7 @@ public static class EmitOption
         ["k8s"] = EmitTargets.K8s,
         ["bpf"] = EmitTargets.Bpf,
         ["envoy-ads"] = EmitTargets.EnvoyAds,
+        ["k8s-serve"] = EmitTargets.K8sServe,
     };
 
     public static string Names => string.Join(", ", Values.Keys);

@@ -23,7 +23,7 @@ public static class MeshcCommand
     {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var output = new Option<string>("--output", "-o") { Description = "bundle folder to write, or - for the k8s manifests as one YAML stream on stdout", Required = true };
-        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf, envoy-ads (default: xds,status)", AllowMultipleArgumentsPerToken = true };
+        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf, envoy-ads, k8s-serve (default: xds,status)", AllowMultipleArgumentsPerToken = true };
         var xdsServer = new Option<string>("--xds-server") { Description = "HOST:PORT of the meshc serve the --emit envoy-ads bootstraps point at (default 127.0.0.1:18000)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
         var (lbPool, serviceCidr) = AddressFlags();
