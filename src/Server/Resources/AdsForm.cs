@@ -12,7 +12,8 @@ namespace Meshc.Server.Resources;
 /// it (<c>path_config_source</c>); served over ADS, each of them becomes <c>ads: {}</c> (routes, endpoints and
 /// secret names arrive on the same stream), wherever it sits, inside <c>Any</c> typed configs too. Endpoint
 /// localities without a locality or weight get an empty locality and weight 1: gRPC's xDS clients refuse a locality
-/// that is not set (gRFC A27), and Envoy ignores both unless the cluster asks for locality-weighted balancing.
+/// that is not set (gRFC A27), and Envoy ignores both unless the cluster asks for locality-weighted balancing. A
+/// cluster's outlier detection gets Envoy's success-rate defaults written out (the same behaviour for Envoy).
 /// </summary>
 public static class AdsForm
 {
@@ -24,6 +25,7 @@ public static class AdsForm
     {
         Walk(message);
         if (message is ClusterLoadAssignment assignment) FillLocalities(assignment);
+        if (message is Envoy.Config.Cluster.V3.Cluster { OutlierDetection: { } outlier }) FillSuccessRateDefaults(outlier);
     }
 
     /// <summary>Returns true when something under <paramref name="message"/> changed.</summary>
@@ -72,6 +74,16 @@ public static class AdsForm
         if (!Walk(inner)) return false;
         any.Value = inner.ToByteString();
         return true;
+    }
+
+    // Envoy's documented defaults, written out: grpc-js-xds copies an unset field over its own default as undefined,
+    // and its outlier detection then fails on its first success-rate check (an empty list of candidates).
+    private static void FillSuccessRateDefaults(Envoy.Config.Cluster.V3.OutlierDetection outlier)
+    {
+        outlier.EnforcingSuccessRate ??= 100;
+        outlier.SuccessRateMinimumHosts ??= 5;
+        outlier.SuccessRateRequestVolume ??= 100;
+        outlier.SuccessRateStdevFactor ??= 1900;
     }
 
     private static void FillLocalities(ClusterLoadAssignment assignment)
