@@ -45,6 +45,9 @@ public sealed record CompilationOptions
     /// </summary>
     public bool LoadBalancerIpam { get; init; } = true;
 
+    /// <summary>Where <c>meshc serve</c> answers ADS (<c>HOST:PORT</c>, <c>--xds-server</c>): what the bootstraps of <c>--emit envoy-ads</c> point at.</summary>
+    public string XdsServer { get; init; } = "127.0.0.1:18000";
+
     /// <summary>The IPv4 range Services without a clusterIP get one from (<c>--service-cidr</c>); loopback, for local runs.</summary>
     public string ServiceCidr { get; init; } = "127.0.200.0/24";
 

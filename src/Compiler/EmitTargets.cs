@@ -17,5 +17,9 @@ public enum EmitTargets
     K8s = 16,
     /// <summary>Cilium BPF map contents (policy, load balancer, ipcache) and identities under bpf/ (docs/bpf.md).</summary>
     Bpf = 32,
+    /// <summary>Envoy bootstraps that take their configuration over ADS from <c>meshc serve</c>, one per Gateway (docs/xds.md).</summary>
+    EnvoyAds = 64,
+    /// <summary>The Kubernetes manifests that run <c>meshc serve</c> and a DaemonSet of meshc proxies fed by it (docs/deploy.md).</summary>
+    K8sServe = 128,
     Default = Xds | Status,
 }

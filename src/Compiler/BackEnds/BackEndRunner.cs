@@ -35,6 +35,8 @@ internal static class BackEndRunner
                 [.. snapshot?.ListenerPorts.Select(p => p.Port) ?? []], diagnostics);
             if (!diagnostics.HasBlockingErrors) Bpf.BpfBackEnd.Write(maps, bundle);
         }
+        if (targets.HasFlag(EmitTargets.EnvoyAds)) AdsBootstrapBuilder.Build(analysis.Bound, compilation.Options, diagnostics, bundle);
+        if (targets.HasFlag(EmitTargets.K8sServe)) Kubernetes.ServeManifests.Build(diagnostics, bundle);
         if (targets.HasFlag(EmitTargets.Status))
             foreach (var file in status?.GetAwaiter().GetResult() ?? Status.StatusBackEnd.Files(analysis.Status)) bundle.Add(file);
         if (targets.HasFlag(EmitTargets.Ir)) IrDump.IrBackEnd.Build(analysis.Bound.Model, bundle);

@@ -1,6 +1,6 @@
 namespace Meshc.Compiler.Cli;
 
-/// <summary>Parses <c>--emit xds,status,ir,k8s,bpf</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
+/// <summary>Parses <c>--emit xds,status,ir,k8s,bpf,envoy-ads,k8s-serve</c> (comma- or space-separated) into <see cref="EmitTargets"/>.</summary>
 public static class EmitOption
 {
     private static readonly Dictionary<string, EmitTargets> Values = new(StringComparer.OrdinalIgnoreCase)
@@ -11,6 +11,8 @@ public static class EmitOption
         ["gateway-api"] = EmitTargets.GatewayApi,
         ["k8s"] = EmitTargets.K8s,
         ["bpf"] = EmitTargets.Bpf,
+        ["envoy-ads"] = EmitTargets.EnvoyAds,
+        ["k8s-serve"] = EmitTargets.K8sServe,
     };
 
     public static string Names => string.Join(", ", Values.Keys);

@@ -23,14 +23,15 @@ public static class MeshcCommand
     {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var output = new Option<string>("--output", "-o") { Description = "bundle folder to write, or - for the k8s manifests as one YAML stream on stdout", Required = true };
-        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf (default: xds,status)", AllowMultipleArgumentsPerToken = true };
+        var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf, envoy-ads, k8s-serve (default: xds,status)", AllowMultipleArgumentsPerToken = true };
+        var xdsServer = new Option<string>("--xds-server") { Description = "HOST:PORT of the meshc serve the --emit envoy-ads bootstraps point at (default 127.0.0.1:18000)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
         var noEmitOnError = new Option<bool>("--no-emit-on-error") { Description = "write no bundle when any error is found (by default only blocking errors stop it; see docs/diagnostics.md)" };
         var (lbPool, serviceCidr) = AddressFlags();
 
-        var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose, noEmitOnError, lbPool, serviceCidr };
+        var compile = new Command("compile", "compile inputs into a bundle") { inputs, output, emit, verbose, noEmitOnError, lbPool, serviceCidr, xdsServer };
         compile.SetAction(r => Compile(r.GetValue(inputs)!, r.GetValue(output)!, r.GetValue(emit), r.GetValue(verbose),
-            (r.GetValue(lbPool), r.GetValue(serviceCidr)), r.GetValue(noEmitOnError), stdout, stderr));
+            (r.GetValue(lbPool), r.GetValue(serviceCidr)), r.GetValue(noEmitOnError), r.GetValue(xdsServer), stdout, stderr));
 
         var checkInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var checkVerbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
@@ -67,8 +68,13 @@ public static class MeshcCommand
         new Option<string>("--service-cidr") { Description = $"the IPv4 range Services without a clusterIP get one from (default {CompilationOptions.Default.ServiceCidr})" });
 
     private static int Compile(string[] inputs, string output, string[]? emit, bool verbose, (string? LbPool, string? ServiceCidr) addresses,
-        bool noEmitOnError, TextWriter stdout, TextWriter stderr)
+        bool noEmitOnError, string? xdsServer, TextWriter stdout, TextWriter stderr)
     {
+        if (xdsServer is not null && !XdsServerOption.IsValid(xdsServer))
+        {
+            stderr.WriteLine($"meshc: --xds-server: '{xdsServer}' is not HOST:PORT");
+            return ExitCodes.UsageOrIo;
+        }
         if (!EmitOption.TryParse(emit, out var targets, out var bad))
         {
             stderr.WriteLine($"meshc: unknown --emit value '{bad}' (expected {EmitOption.Names})");
@@ -79,7 +85,8 @@ public static class MeshcCommand
             stderr.WriteLine("meshc: -o - writes Kubernetes manifests to stdout; add --emit k8s");
             return ExitCodes.UsageOrIo;
         }
-        var (result, loadFailed) = Load(inputs, addresses, stderr, verbose, c => c.Emit(targets), noEmitOnError);
+        var (result, loadFailed) = Load(inputs, addresses, stderr, verbose, c => c.Emit(targets),
+            o => (xdsServer is null ? o : o with { XdsServer = xdsServer }) with { NoEmitOnError = noEmitOnError });
         if (loadFailed) return ExitCodes.UsageOrIo;
         if (result!.Bundle is null) return ExitCodes.InputErrors;
         // Fallback errors still fail the run (CI must see them), but the bundle is what Cilium would program.
@@ -143,10 +150,9 @@ public static class MeshcCommand
 
     /// <summary>Loads sources (I/O problems → exit 2), runs the compilation and prints its diagnostics.</summary>
     private static (EmitResult? Result, bool LoadFailed) Load(string[] inputs, (string? LbPool, string? ServiceCidr) addresses, TextWriter stderr,
-        bool verbose, Func<Compilation, EmitResult> run, bool noEmitOnError = false)
+        bool verbose, Func<Compilation, EmitResult> run, Func<CompilationOptions, CompilationOptions>? adjust = null)
     {
-        var (options, optionError) = AddressOptions.Apply(CompilationOptions.Default with { NoEmitOnError = noEmitOnError },
-            addresses.LbPool, addresses.ServiceCidr);
+        var (options, optionError) = AddressOptions.Apply(adjust?.Invoke(CompilationOptions.Default) ?? CompilationOptions.Default, addresses.LbPool, addresses.ServiceCidr);
         if (options is null)
         {
             stderr.WriteLine($"meshc: {optionError}");

@@ -20,6 +20,15 @@ public static class SourceLoader
 
     private static readonly string[] Extensions = [".yaml", ".yml", ".dsl"];
 
+    // Hidden entries (a name starting with '.') are skipped, with their folders: .git, and the ..data and
+    // ..<timestamp> folders of a mounted ConfigMap, whose files the visible links already name once.
+    private static readonly EnumerationOptions FolderWalk = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.Hidden,
+        IgnoreInaccessible = false,
+    };
+
     public static IReadOnlyList<SourceText> Load(IEnumerable<string> inputs, DiagnosticBag diagnostics)
     {
         var sources = new List<SourceText>();
@@ -28,7 +37,7 @@ public static class SourceLoader
             switch (FileKinds.Of(input))
             {
                 case FileKind.Directory:
-                    var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                    var files = Directory.EnumerateFiles(input, "*", FolderWalk)
                         .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                         .Order(StringComparer.Ordinal)
                         .ToList();

@@ -12,7 +12,10 @@ namespace Meshc.Runtime.Cli;
 public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind, int PortOffset, int? AdminPort, bool DemoBackends)
 {
     public const string Usage = "usage: meshc run <bundle folder | inputs...> [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends] [--secrets PATH]... [--bpffs DIR|off] " +
-                                AddressOptions.Usage;
+                                AddressOptions.Usage + "\n       meshc run --xds HOST:PORT --node NAME [--node-cluster SELECTOR] [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends] [--secrets PATH]...";
+
+    /// <summary>The ADS server the configuration comes from (<c>--xds</c>) instead of a bundle, with the node it is asked for as.</summary>
+    public XdsSource? Xds { get; init; }
 
     /// <summary>Where kernel policy maps are pinned (<c>--bpffs</c>); null picks /sys/fs/bpf/meshc when that is a bpffs mount.</summary>
     public string? Bpffs { get; init; }
@@ -39,6 +42,7 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
         string? bpffs = null;
         string? lbPool = null, serviceCidr = null;
         var secrets = new List<string>();
+        string? xds = null, node = null, nodeCluster = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -58,11 +62,20 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
                         break;
                     case "--lb-pool": lbPool = Value(); break;
                     case "--service-cidr": serviceCidr = Value(); break;
+                    case "--xds": xds = Value(); break;
+                    case "--node": node = Value(); break;
+                    case "--node-cluster": nodeCluster = Value(); break;
                     case var opt when opt.StartsWith("--"): return (null, $"unknown option {opt}");
                     default: inputs.Add(args[i]); break;
                 }
             }
             catch (FormatException e) { return (null, e.Message); }
+        }
+        if (xds is not null || node is not null || nodeCluster is not null)
+        {
+            var (source, xdsError) = XdsSource.From(xds, node, nodeCluster, inputs.Count, lbPool ?? serviceCidr);
+            if (source is null) return (null, xdsError);
+            return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Xds = source, Secrets = secrets }, null);
         }
         if (inputs.Count == 0) return (null, "no bundle or inputs given");
         var (options, error) = AddressOptions.Apply(CompilationOptions.Default, lbPool, serviceCidr);

@@ -25,6 +25,7 @@ public static class RunCommand
             stderr.WriteLine($"meshc run: {usageError}\n{RunArguments.Usage}");
             return ExitCodes.UsageOrIo;
         }
+        if (parsed.Xds is { } xds) return await XdsRun.Run(parsed, xds, stdout, stderr);
         var folder = BundleFolder(parsed.Inputs, parsed.Compilation, stderr, out var exit);
         if (folder is null) return exit;
         // Key material never enters the bundle: it comes from the inputs compiled here and from --secrets.
@@ -47,28 +48,7 @@ public static class RunCommand
             snapshot = backends.Redirect(snapshot);
             foreach (var (service, port) in backends.Ports) stdout.WriteLine($"demo backend {service} on http://127.0.0.1:{port}");
         }
-        // Without --bind, Gateways and claimed Services listen on their own addresses (see docs/runtime.md).
-        var options = new ProxyOptions(parsed.Bind ?? IPAddress.Loopback, parsed.PortOffset, parsed.AdminPort)
-        {
-            UseBindings = parsed.Bind is null,
-            HoldUntilPolicyLoaded = true,
-        };
-        if (SocketPlan.Problem(snapshot, options) is { } problem)
-        {
-            stderr.WriteLine($"meshc run: {problem}\n{RunArguments.Usage}");
-            return ExitCodes.UsageOrIo;
-        }
-        ProxyHost host;
-        try
-        {
-            host = await ProxyHost.StartAsync(snapshot, options);
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
-        {
-            // Permission denied (a port below 1024 without root) and a missing address come as SocketException.
-            stderr.WriteLine($"meshc run: cannot listen: {e.Message} (try --port-offset; for an address this host does not have, --bind or --lb-pool)");
-            return ExitCodes.UsageOrIo;
-        }
+        if (await StartHost(snapshot, parsed, stderr) is not { } host) return ExitCodes.UsageOrIo;
         // Only a bundle folder given as it is is watched; compiled inputs live in a temporary folder nobody edits.
         var adjust = backends is null ? (Func<RuntimeSnapshot, RuntimeSnapshot>)(s => s) : backends.Redirect;
         using var reloader = folder == parsed.Inputs[0] ? new BundleReloader(folder, host, adjust, m => stdout.WriteLine(m), ReadSecrets) : null;
@@ -83,6 +63,32 @@ public static class RunCommand
             await WaitForShutdown();
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Starts the listeners (and admin port) for <paramref name="snapshot"/>, or says why it cannot and returns null.</summary>
+    internal static async Task<ProxyHost?> StartHost(RuntimeSnapshot snapshot, RunArguments parsed, TextWriter stderr)
+    {
+        // Without --bind, Gateways and claimed Services listen on their own addresses (see docs/runtime.md).
+        var options = new ProxyOptions(parsed.Bind ?? IPAddress.Loopback, parsed.PortOffset, parsed.AdminPort)
+        {
+            UseBindings = parsed.Bind is null,
+            HoldUntilPolicyLoaded = true,
+        };
+        if (SocketPlan.Problem(snapshot, options) is { } problem)
+        {
+            stderr.WriteLine($"meshc run: {problem}\n{RunArguments.Usage}");
+            return null;
+        }
+        try
+        {
+            return await ProxyHost.StartAsync(snapshot, options);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            // Permission denied (a port below 1024 without root) and a missing address come as SocketException.
+            stderr.WriteLine($"meshc run: cannot listen: {e.Message} (try --port-offset; for an address this host does not have, --bind or --lb-pool)");
+            return null;
+        }
     }
 
     /// <summary>One line per socket (<see cref="ListenerSocket.Line"/>), sorted so the output is stable.</summary>
@@ -116,7 +122,7 @@ public static class RunCommand
         return folder;
     }
 
-    private static async Task WaitForShutdown()
+    internal static async Task WaitForShutdown()
     {
         var stop = new TaskCompletionSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });

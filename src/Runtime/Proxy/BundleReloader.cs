@@ -106,8 +106,7 @@ public sealed class BundleReloader : IDisposable
             }
             // The same bundle with other secrets: certificates were renewed (connections in flight keep theirs).
             var secretsOnly = snapshot.BundleId == _holder.Current.BundleId;
-            Log(_holder.Policy.Reload(verified.Bundle, snapshot));
-            var changes = _host.Apply(_adjust(snapshot));
+            var changes = SnapshotSwap.Apply(_host, verified.Bundle, snapshot, _adjust);
             _holder.RecordLoad(null);
             _log(secretsOnly ? $"reloaded TLS secrets of bundle {snapshot.BundleId[..12]}" : $"reloaded bundle {snapshot.BundleId[..12]}");
             Log(changes);
