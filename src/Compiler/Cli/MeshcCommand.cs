@@ -40,7 +40,7 @@ public static class MeshcCommand
 
         var root = new RootCommand("meshc: compiles Gateway API, CiliumEnvoyConfig and mesh DSL into Envoy xDS bundles")
         {
-            compile, check, trace, FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr),
+            compile, check, trace, TestStub.Create(stderr), FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
