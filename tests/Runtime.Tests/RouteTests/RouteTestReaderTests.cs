@@ -80,10 +80,10 @@ public sealed class RouteTestReaderTests
             """);
         Assert.Null(file);
         Assert.Equal([
-            "t.yaml:2:18: error MC0560: route test file: 'test_name' in a test must not be empty",
-            "t.yaml:3:46: error MC0560: route test file: 'method' in the input of a test needs at least 3 characters",
-            "t.yaml:3:64: error MC0560: route test file: 'random_value' in the input of a test must be a whole number from 0 to 18446744073709551615",
-            "t.yaml:3:73: error MC0560: route test file: 'ssl' in the input of a test must be true or false",
+            "t.yaml:2:16: error MC0560: route test file: 'test_name' in a test must not be empty",
+            "t.yaml:3:44: error MC0560: route test file: 'method' in the input of a test needs at least 3 characters",
+            "t.yaml:3:62: error MC0560: route test file: 'random_value' in the input of a test must be a whole number from 0 to 18446744073709551615",
+            "t.yaml:3:71: error MC0560: route test file: 'ssl' in the input of a test must be true or false",
             "t.yaml:4:16: error MC0560: route test file: unknown field 'clustr_name' in the validate of a test (did you mean 'cluster_name'?)",
             "t.yaml:4:46: error MC0560: route test file: 'path_rewrite' in the validate of a test must be a string (write \"\" for an empty one)",
             "t.yaml:4:63: error MC0560: route test file: 'code_redirect' in the validate of a test must be a whole number from 0 to 4294967295",

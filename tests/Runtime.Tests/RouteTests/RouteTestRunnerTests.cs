@@ -169,7 +169,7 @@ public sealed class RouteTestRunnerTests
                 input: {authority: bookstore, path: /books, method: GET, random_value: 99}
                 validate: {cluster_name: default/bookstore-v2}
               - test_name: the route configuration by name
-                input: {authority: bookstore, path: /, method: GET, route_config: default/bookstore-route}
+                input: {authority: bookstore, path: /, method: GET, route_config: default/bookstore-canary/bookstore-route}
                 validate: {cluster_name: default/bookstore-v1}
             """);
     }
