@@ -30,4 +30,34 @@ public class RunArgumentsTests
         Assert.Null(args);
         Assert.Contains("--lb-pool", error);
     }
+
+    [Theory]
+    [InlineData("--port-offset", "abc", "--port-offset: 'abc' is not a whole number")]
+    [InlineData("--admin-port", "9x", "--admin-port: '9x' is not a whole number")]
+    [InlineData("--bind", "not-an-address", "--bind: 'not-an-address' is not an IP address")]
+    public void Parse_BadValue_SaysWhichOptionWithoutDotNetText(string option, string value, string expected)
+    {
+        var (args, error) = RunArguments.Parse(["in/", option, value]);
+        Assert.Null(args);
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public async Task Run_Help_PrintsUsageAndOptionsAndExitsZero()
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.Equal(0, await RunCommand.Run(["--help"], stdout, stderr));
+        Assert.StartsWith("usage: meshc run ", stdout.ToString());
+        Assert.Contains("--demo-backends", stdout.ToString());
+        Assert.Empty(stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Run_BadNumber_ExitsTwoWithUsage()
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.Equal(2, await RunCommand.Run(["bundle/", "--port-offset", "ten"], stdout, stderr));
+        Assert.StartsWith("meshc run: --port-offset: 'ten' is not a whole number", stderr.ToString());
+        Assert.DoesNotContain("input string", stderr.ToString());
+    }
 }
