@@ -6,14 +6,14 @@ namespace Meshc.Runtime.Tests.Documentation;
 /// <summary>
 /// Compares the output a document shows with what the command printed. Lines must match in order; a line holding only
 /// <c>…</c> stands for any number of lines, and <c>…</c> within a line for any text. In loose mode a run of digits, or a
-/// hex id, matches any other.
+/// hex id, matches any other, and runs of blanks match any others (column widths follow the numbers).
 /// </summary>
 internal static partial class DocOutput
 {
     public static bool Matches(IReadOnlyList<string> shown, string printed, bool loose)
     {
         var pattern = new StringBuilder("^");
-        foreach (var line in Trim(shown))
+        foreach (var line in Trim(shown).Select(l => loose ? Blanks(l) : l))
         {
             if (line.Trim() == "…")
             {
@@ -28,9 +28,11 @@ internal static partial class DocOutput
             pattern.Append(string.Join("[^\n]*?", parts)).Append(@"[ \t]*\n");
         }
         pattern.Append('$');
-        var text = string.Join("", Trim(printed.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')).Select(l => l + "\n"));
+        var text = string.Join("", Trim(printed.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')).Select(l => (loose ? Blanks(l) : l) + "\n"));
         return Regex.IsMatch(text, pattern.ToString(), RegexOptions.None, TimeSpan.FromSeconds(10));
     }
+
+    private static string Blanks(string line) => BlankRun().Replace(line.Trim(), " ");
 
     private static List<string> Trim(IEnumerable<string> lines)
     {
@@ -38,6 +40,9 @@ internal static partial class DocOutput
         while (list.Count > 0 && list[^1].Length == 0) list.RemoveAt(list.Count - 1);
         return list;
     }
+
+    [GeneratedRegex("[ \t]+")]
+    private static partial Regex BlankRun();
 
     /// <summary>A hex id (8 or more hex digits) or a run of decimal digits.</summary>
     [GeneratedRegex("[0-9a-f]{8,}|[0-9]+")]
