@@ -12,18 +12,26 @@ public static class BundleWriter
         // "out/" and "out" are the same folder; without trimming, the folder's own name would read as empty.
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()
-            && !File.Exists(Path.Combine(target, BundleBuilder.ManifestPath)))
-            throw new IOException($"'{folder}' exists and is not a meshc bundle (no {BundleBuilder.ManifestPath}); refusing to overwrite it");
+            && !File.Exists(Path.Combine(target, BundleManifest.FileName)))
+            throw new IOException($"'{folder}' exists and is not a meshc bundle (no {BundleManifest.FileName}); refusing to overwrite it");
 
         var parent = Path.GetDirectoryName(target) ?? ".";
         Directory.CreateDirectory(parent);
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.new-{bundle.Id[..12]}");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        foreach (var file in bundle.Files)
+        // Folders first, then the files, several at a time: each file is written whole by one thread, and nothing
+        // reads the staging folder until all are done.
+        foreach (var directory in bundle.Files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct())
+            Directory.CreateDirectory(directory);
+        try
         {
-            var path = Path.Combine(staging, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, file.Content);
+            Parallel.ForEach(bundle.Files, file => File.WriteAllBytes(Path.Combine(staging, file.Path), file.Content));
+        }
+        catch (AggregateException e)
+        {
+            // Callers handle an I/O failure (IOException, UnauthorizedAccessException), not the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
 
         var old = Path.Combine(parent, $".{Path.GetFileName(target)}.old-{bundle.Id[..12]}");

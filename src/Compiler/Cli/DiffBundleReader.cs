@@ -16,12 +16,12 @@ public static class DiffBundleReader
     public static IReadOnlyDictionary<string, DiffObject> Read(string folder)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"bundle folder '{folder}' does not exist");
-        if (!File.Exists(Path.Combine(folder, Bundle.BundleBuilder.ManifestPath)))
-            throw new IOException($"'{folder}' is not a bundle folder (it has no {Bundle.BundleBuilder.ManifestPath}); compare two folders written by meshc compile");
+        if (!File.Exists(Path.Combine(folder, Bundle.BundleManifest.FileName)))
+            throw new IOException($"'{folder}' is not a bundle folder (it has no {Bundle.BundleManifest.FileName}); compare two folders written by meshc compile");
         var objects = new SortedDictionary<string, DiffObject>(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .Where(p => p != Bundle.BundleBuilder.ManifestPath)
+            .Where(p => p != Bundle.BundleManifest.FileName)
             .Order(StringComparer.Ordinal);
         foreach (var path in files)
         {

@@ -14,6 +14,14 @@ public static class MeshcCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        PhaseTimings.Started();
+        var exitCode = Dispatch(args, stdout, stderr);
+        PhaseTimings.Print(stderr);
+        return exitCode;
+    }
+
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
+    {
         if (UsageChecks.UnknownCommand(args) is { } unknown)
         {
             stderr.WriteLine($"meshc: {unknown}");
@@ -60,7 +68,8 @@ public static class MeshcCommand
             stderr.WriteLine("run 'meshc --help' for usage");
             return ExitCodes.UsageOrIo;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // Faults are not printed here as a stack trace: they reach the caller's last resort (LastResort), which prints one line.
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
     private static (Option<string> LbPool, Option<string> ServiceCidr) AddressFlags() => (
@@ -82,7 +91,7 @@ public static class MeshcCommand
         }
         var loaded = Load(inputs, addresses, stderr);
         if (loaded.Compilation is null) return ExitCodes.UsageOrIo;
-        var result = loaded.Compilation.Emit(targets);
+        var result = PhaseTimings.Time("back ends", () => loaded.Compilation.Emit(targets));
         DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose);
         if (result.Bundle is null) return ExitCodes.InputErrors;
         if (output == "-")
@@ -92,7 +101,7 @@ public static class MeshcCommand
         }
         try
         {
-            BundleWriter.Write(result.Bundle, output);
+            PhaseTimings.Time("write bundle", () => { BundleWriter.Write(result.Bundle, output); return 0; });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -119,7 +128,7 @@ public static class MeshcCommand
             if (format != ReportFormat.Text) Report(format, loaded.Diagnostics, [], verbose, stdout);
             return ExitCodes.UsageOrIo;
         }
-        var result = loaded.Compilation.Check();
+        var result = PhaseTimings.Time("back ends", () => loaded.Compilation.Check());
         if (format != ReportFormat.Text)
         {
             Report(format, result.Diagnostics, loaded.Compilation.Declarations, verbose, stdout);
@@ -149,7 +158,7 @@ public static class MeshcCommand
     {
         Meshc.PolicyEngine.PolicyBundle? bundle;
         string? error;
-        if (inputs.Length == 1 && File.Exists(Path.Combine(inputs[0], BundleBuilder.ManifestPath)))
+        if (inputs.Length == 1 && File.Exists(Path.Combine(inputs[0], BundleManifest.FileName)))
         {
             (bundle, error) = Meshc.PolicyEngine.PolicyBundle.LoadFolder(inputs[0]);
         }
@@ -157,7 +166,7 @@ public static class MeshcCommand
         {
             var loaded = Load(inputs, (null, null), stderr);
             if (loaded.Compilation is null) return ExitCodes.UsageOrIo;
-            var result = loaded.Compilation.Emit(EmitTargets.Bpf);
+            var result = PhaseTimings.Time("back ends", () => loaded.Compilation.Emit(EmitTargets.Bpf));
             DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose: false);
             if (result.Bundle is null) return ExitCodes.InputErrors;
             (bundle, error) = Meshc.PolicyEngine.PolicyBundle.Load(result.Bundle.Files.ToDictionary(f => f.Path, f => f.Content));
@@ -185,13 +194,18 @@ public static class MeshcCommand
             return (null, []);
         }
         var loadDiagnostics = new DiagnosticBag();
-        var sources = SourceLoader.Load(inputs, loadDiagnostics);
+        var sources = PhaseTimings.Time("read inputs", () => SourceLoader.Load(inputs, loadDiagnostics));
         var found = loadDiagnostics.ToImmutableSorted();
         if (loadDiagnostics.HasErrors)
         {
             DiagnosticPrinter.Print(found, stderr, verbose: false);
             return (null, found);
         }
-        return (Compilation.Create(sources, options), found);
+        // The largest fixed cost of a run is protobuf building the descriptors of the Envoy types (the back ends
+        // validate and format with them). A one-shot process builds them on another core while the front end reads.
+        PhaseTimings.Background("Envoy type descriptors (other thread)", () => _ = Meshc.EnvoyApi.EnvoyTypes.TypeRegistry);
+        var compilation = Compilation.Create(sources, options);
+        PhaseTimings.Time("analysis (front ends, passes)", () => compilation.Model);
+        return (compilation, found);
     }
 }

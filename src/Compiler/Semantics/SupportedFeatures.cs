@@ -4,8 +4,9 @@ namespace Meshc.Compiler.Semantics;
 
 /// <summary>
 /// The Gateway API features meshc implements, by their conformance names, as a GatewayClass of ours reports them in
-/// <c>status.supportedFeatures</c>. This is Cilium's GATEWAY-HTTP and GATEWAY-GRPC claim, less what meshc does not
-/// compile (TLSRoute, mesh/GAMMA), plus HTTPRouteParentRefPort, which Cilium exempts: the parent-ref checks implement it
+/// <c>status.supportedFeatures</c>. This is Cilium's GATEWAY-HTTP, GATEWAY-GRPC and GATEWAY-TLS claim (TLSRoute,
+/// BackendTLSPolicy: their upstream tests pass over real TLS, docs/conformance.md), less what meshc does not compile
+/// (mesh/GAMMA), plus HTTPRouteParentRefPort, which Cilium exempts: the parent-ref checks implement it
 /// per the spec, and the xDS back end keeps a route attached to one port from answering on another.
 /// </summary>
 public static class SupportedFeatures
@@ -13,6 +14,7 @@ public static class SupportedFeatures
     /// <summary>Every supported feature name, sorted ordinally (the order status shows).</summary>
     public static readonly ValueList<string> All = new[]
     {
+        "BackendTLSPolicy",
         "GRPCRoute",
         "Gateway",
         "GatewayAddressEmpty",
@@ -41,5 +43,6 @@ public static class SupportedFeatures
         "HTTPRouteResponseHeaderModification",
         "HTTPRouteSchemeRedirect",
         "ReferenceGrant",
+        "TLSRoute",
     }.Order(StringComparer.Ordinal).ToValueList();
 }

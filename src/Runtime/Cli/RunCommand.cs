@@ -32,33 +32,41 @@ public static class RunCommand
         }
         var folder = BundleFolder(parsed.Inputs, parsed.Compilation, stderr, out var exit);
         if (folder is null) return exit;
-        var loaded = BundleLoader.Load(folder);
-        if (!loaded.Success)
-        {
-            stderr.WriteLine($"meshc run: {loaded.Error}");
-            return ExitCodes.UsageOrIo;
-        }
-        var (snapshot, error) = BuildSnapshot.From(loaded.Bundle!);
-        if (snapshot is null)
+        // Key material never enters the bundle: it comes from the inputs compiled here and from --secrets.
+        var compiled = folder != parsed.Inputs[0] || parsed.Inputs.Count > 1;
+        var secretPaths = (compiled ? parsed.Inputs : []).Concat(parsed.Secrets).ToList();
+        SecretStore ReadSecrets() => SecretStore.Read(secretPaths);
+        var secrets = ReadSecrets();
+        foreach (var secretError in secrets.Errors) stderr.WriteLine($"meshc run: secrets: {secretError}");
+        // The same load and checks as every reload (BundleReloader).
+        var (verified, error) = VerifiedBundle.Load(folder, secrets);
+        if (verified is null)
         {
             stderr.WriteLine($"meshc run: {error}");
             return ExitCodes.UsageOrIo;
         }
+        var snapshot = verified.Snapshot;
         await using var backends = parsed.DemoBackends ? await DemoBackends.StartAsync(snapshot) : null;
         if (backends is not null)
         {
             snapshot = backends.Redirect(snapshot);
             foreach (var (service, port) in backends.Ports) stdout.WriteLine($"demo backend {service} on http://127.0.0.1:{port}");
         }
+        // Without --bind, Gateways and claimed Services listen on their own addresses (see docs/runtime.md).
+        var options = new ProxyOptions(parsed.Bind ?? IPAddress.Loopback, parsed.PortOffset, parsed.AdminPort)
+        {
+            UseBindings = parsed.Bind is null,
+            HoldUntilPolicyLoaded = true,
+        };
+        if (SocketPlan.Problem(snapshot, options) is { } problem)
+        {
+            stderr.WriteLine($"meshc run: {problem}\n{RunArguments.Usage}");
+            return ExitCodes.UsageOrIo;
+        }
         ProxyHost host;
         try
         {
-            // Without --bind, Gateways and claimed Services listen on their own addresses (see docs/runtime.md).
-            host = await ProxyHost.StartAsync(snapshot, new ProxyOptions(parsed.Bind ?? IPAddress.Loopback, parsed.PortOffset, parsed.AdminPort)
-            {
-                UseBindings = parsed.Bind is null,
-                HoldUntilPolicyLoaded = true,
-            });
+            host = await ProxyHost.StartAsync(snapshot, options);
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
@@ -68,12 +76,13 @@ public static class RunCommand
         }
         // Only a bundle folder given as it is is watched; compiled inputs live in a temporary folder nobody edits.
         var adjust = backends is null ? (Func<RuntimeSnapshot, RuntimeSnapshot>)(s => s) : backends.Redirect;
-        using var reloader = folder == parsed.Inputs[0] ? new BundleReloader(folder, host, adjust, m => stdout.WriteLine(m)) : null;
+        using var reloader = folder == parsed.Inputs[0] ? new BundleReloader(folder, host, adjust, m => stdout.WriteLine(m), ReadSecrets) : null;
         await using (host)
         {
             stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");
-            foreach (var line in host.Holder.Policy.Load(loaded.Bundle!, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
+            foreach (var line in host.Holder.Policy.Load(verified.Bundle, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
             foreach (var line in SocketLines(host.Sockets)) stdout.WriteLine(line);
+            foreach (var line in snapshot.ListenerErrorLines) stderr.WriteLine($"meshc run: {line}");
             if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{ListenerSocket.FormatHost(parsed.Bind ?? IPAddress.Loopback)}:{admin}");
             await WaitForShutdown();
         }
@@ -88,7 +97,7 @@ public static class RunCommand
     private static string? BundleFolder(IReadOnlyList<string> inputs, CompilationOptions options, TextWriter stderr, out int exit)
     {
         exit = ExitCodes.Ok;
-        if (inputs.Count == 1 && File.Exists(Path.Combine(inputs[0], "bundle.json"))) return inputs[0];
+        if (inputs.Count == 1 && File.Exists(Path.Combine(inputs[0], BundleManifest.FileName))) return inputs[0];
         var diagnostics = new DiagnosticBag();
         var sources = SourceLoader.Load(inputs, diagnostics);
         if (diagnostics.HasErrors)

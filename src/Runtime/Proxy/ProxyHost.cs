@@ -1,6 +1,8 @@
 using System.Net;
 using Meshc.Runtime.Admin;
 using Meshc.Runtime.Model;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -25,6 +27,7 @@ public sealed class ProxyHost : IAsyncDisposable
     private readonly ProxyOptions _options;
     private readonly PriorKnowledgeH2c _h2c = new();
     private readonly ProxyHandler _handler;
+    private readonly TlsInspector _tls;
     private readonly Lock _gate = new();
     private Dictionary<(IPAddress, int, string?), (ServedSocket Socket, WantedSocket Serves)> _open = [];
     private readonly Dictionary<ServedSocket, (string Listener, Task Closing)> _draining = [];
@@ -45,16 +48,32 @@ public sealed class ProxyHost : IAsyncDisposable
             KestrelSettings.Apply(k);
             _h2c.ListenInternal(k);
             if (options.AdminPort is { } admin)
-                k.Listen(options.Bind, options.EphemeralPorts ? 0 : admin, lo => _adminSocket = lo);
+                k.Listen(options.Bind, options.EphemeralPorts ? 0 : admin, lo =>
+                {
+                    _adminSocket = lo;
+                    // The admin API is for connections accepted on this socket only, never for one that merely has its
+                    // port number (a listener socket on another address, or a connection handed over to the core).
+                    lo.Use(next => connection =>
+                    {
+                        connection.Items[AdminConnection] = AdminConnection;
+                        return next(connection);
+                    });
+                });
         });
         _core = builder.Build();
         _handler = new ProxyHandler(Holder, Stats, _core.Services.GetRequiredService<IHttpForwarder>());
+        _tls = new TlsInspector(Holder, Stats, _h2c.FirstBytesTimeout);
         var adminApi = new AdminApi(Holder, Stats);
         // The core serves the admin port and the HTTP/2 connections the listener sockets hand over.
-        _core.Run(ctx => _adminSocket is not null && ctx.Connection.LocalPort == AdminPort ? adminApi.Handle(ctx) : _handler.Handle(ctx));
+        _core.Run(ctx => IsAdmin(ctx) ? adminApi.Handle(ctx) : _handler.Handle(ctx));
     }
 
+    private static readonly object AdminConnection = new();
+
     public SnapshotHolder Holder { get; }
+
+    private static bool IsAdmin(HttpContext ctx) =>
+        ctx.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(AdminConnection) == true;
 
     public ProxyStats Stats { get; } = new();
 
@@ -155,6 +174,7 @@ public sealed class ProxyHost : IAsyncDisposable
                 foreach (var (socket, serves) in closed) _draining[socket] = (serves.Listener, Task.CompletedTask);
                 Holder.Swap(next, MapOf(open));
                 Holder.UnservedSockets = unserved;
+                lines.AddRange(next.ListenerErrorLines);
                 foreach (var gone in closed)
                 {
                     lines.Add($"{Bound(gone).Line()} closed");
@@ -185,7 +205,8 @@ public sealed class ProxyHost : IAsyncDisposable
 
     /// <summary>
     /// Opens one socket. Its connections wait for <paramref name="published"/> (the swap that adds it to the socket map),
-    /// then pass the policy of the listener the map names, then the h2c detector.
+    /// then pass the policy of the listener the map names, then the TLS inspector (TLS chains: terminate or pass
+    /// through), then the h2c detector.
     /// </summary>
     private Task<ServedSocket> OpenAsync(WantedSocket wanted, Task published) =>
         ServedSocket.StartAsync(new IPEndPoint(wanted.Address, wanted.BindPort(_options)), lo =>
@@ -198,6 +219,8 @@ public sealed class ProxyHost : IAsyncDisposable
                 var listener = Holder.Now.Sockets.ListenerFor(local?.Address, local?.Port ?? 0) ?? wanted.Listener;
                 await Holder.Policy.Connections(listener)(next)(connection);
             });
+            int? gatewayPort = wanted.Binding is null ? null : wanted.Port;
+            lo.Use(next => connection => _tls.Handle(connection, next, gatewayPort));
             _h2c.Serve(lo);
         }, _handler.Handle);
 

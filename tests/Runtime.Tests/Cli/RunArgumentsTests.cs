@@ -32,9 +32,9 @@ public class RunArgumentsTests
     }
 
     [Theory]
-    [InlineData("--port-offset", "abc", "--port-offset: 'abc' is not a whole number")]
-    [InlineData("--admin-port", "9x", "--admin-port: '9x' is not a whole number")]
-    [InlineData("--bind", "not-an-address", "--bind: 'not-an-address' is not an IP address")]
+    [InlineData("--port-offset", "abc", "--port-offset needs a whole number from -65535 to 65535, not 'abc'")]
+    [InlineData("--admin-port", "9x", "--admin-port needs a whole number from 1 to 65535, not '9x'")]
+    [InlineData("--bind", "not-an-address", "--bind needs an IPv4 or IPv6 address such as 127.0.0.1 or ::1, not 'not-an-address'")]
     public void Parse_BadValue_SaysWhichOptionWithoutDotNetText(string option, string value, string expected)
     {
         var (args, error) = RunArguments.Parse(["in/", option, value]);
@@ -57,7 +57,7 @@ public class RunArgumentsTests
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         Assert.Equal(2, await RunCommand.Run(["bundle/", "--port-offset", "ten"], stdout, stderr));
-        Assert.StartsWith("meshc run: --port-offset: 'ten' is not a whole number", stderr.ToString());
+        Assert.StartsWith("meshc run: --port-offset needs a whole number from -65535 to 65535, not 'ten'", stderr.ToString());
         Assert.DoesNotContain("input string", stderr.ToString());
     }
 }

@@ -27,8 +27,27 @@ internal static class ClusterBuilder
             foreach (var backend in source.Rule.Backends) Add(targets, backend.Target, source.IsGrpc);
             foreach (var mirror in source.Rule.Mirrors) Add(targets, mirror.Target, false);
         }
-        return targets.Values.Select(t => Build(t.Target, t.Http2, options)).ToList();
+        // Passthrough backends carry TCP: Cilium's TLS cluster has no HTTP protocol options (an HTTP route to the same
+        // Service port keeps its HTTP cluster, which a TCP proxy can use as well).
+        var tcp = new SortedDictionary<string, ServiceTarget>(StringComparer.Ordinal);
+        foreach (var chain in plan.Passthrough)
+            foreach (var backend in chain.Backends)
+                if (!targets.ContainsKey(backend.Target.ClusterName)) tcp[backend.Target.ClusterName] = backend.Target;
+        return targets.Values.Select(t => Build(t.Target, t.Http2, options))
+            .Concat(tcp.Values.Select(TcpCluster))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
     }
+
+    /// <summary>A passthrough backend: EDS, round robin, outlier detection, nothing HTTP.</summary>
+    private static Cluster TcpCluster(ServiceTarget target) => new()
+    {
+        Name = target.ClusterName,
+        Type = Cluster.Types.DiscoveryType.Eds,
+        EdsClusterConfig = new Cluster.Types.EdsClusterConfig { ServiceName = target.EdsServiceName },
+        LbPolicy = Cluster.Types.LbPolicy.RoundRobin,
+        OutlierDetection = new OutlierDetection { SplitExternalLocalOriginErrors = true },
+    };
 
     private static void Add(SortedDictionary<string, (ServiceTarget Target, bool Http2)> targets, ServiceTarget target, bool grpc)
     {
@@ -67,6 +86,7 @@ internal static class ClusterBuilder
             OutlierDetection = new OutlierDetection { SplitExternalLocalOriginErrors = true },
         };
         cluster.TypedExtensionProtocolOptions.Add(HttpProtocolOptionsKey, Any.Pack(protocol));
+        if (target.Tls is { } tls) cluster.TransportSocket = UpstreamTlsBuilder.Build(tls, options);
         return cluster;
     }
 }

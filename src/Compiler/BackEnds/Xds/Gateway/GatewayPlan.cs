@@ -9,12 +9,16 @@ namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 /// </summary>
 internal sealed class GatewayPlan
 {
-    private GatewayPlan(Ir.Gateway gateway, IReadOnlyList<ListenerBinding> listeners, IReadOnlyList<RouteSource> sources)
+    private GatewayPlan(Ir.Gateway gateway, IReadOnlyList<ListenerBinding> listeners, IReadOnlyList<RouteSource> sources, IReadOnlyList<PassthroughChain> passthrough)
     {
         Gateway = gateway;
         Listeners = listeners;
         Sources = sources;
+        Passthrough = passthrough;
     }
+
+    /// <summary>The TLS passthrough filter chains of the Gateway's TLS listeners (see <see cref="PassthroughChain"/>).</summary>
+    public IReadOnlyList<PassthroughChain> Passthrough { get; }
 
     /// <summary>The Gateway the CEC is generated for.</summary>
     public Ir.Gateway Gateway { get; }
@@ -28,8 +32,11 @@ internal sealed class GatewayPlan
     /// <summary>True when nothing is programmed, so no CEC is written.</summary>
     public bool IsEmpty => Listeners.Count == 0;
 
-    /// <summary>True when a plain-HTTP listener needs the <c>raw_buffer</c> chain.</summary>
-    public bool HasInsecure => Listeners.Any(l => l.Listener.Protocol == ListenerProtocol.HTTP);
+    /// <summary>
+    /// True when the <c>raw_buffer</c> chain is needed: for a plain-HTTP listener, and — as in Cilium, whose ingestion
+    /// makes an HTTP listener of every HTTP, HTTPS and TLS listener — for a TLS (passthrough) listener too.
+    /// </summary>
+    public bool HasInsecure => Listeners.Any(l => l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.TLS);
 
     /// <summary>True when an HTTPS listener needs TLS chains.</summary>
     public bool HasSecure => Listeners.Any(l => l.Listener.Protocol == ListenerProtocol.HTTPS);
@@ -37,15 +44,15 @@ internal sealed class GatewayPlan
     /// <summary>
     /// Only valid HTTP and HTTPS listeners are programmed: an invalid one is reported (Programmed=False) and carries no
     /// routes, and an HTTPS listener with a bad certificate must not put a broken TLS chain on the shared listener.
-    /// TLS (passthrough) listeners need TLSRoutes, which meshc does not compile.
+    /// TLS listeners (passthrough) carry TLSRoutes, which become <see cref="Passthrough"/> chains.
     /// </summary>
     public static GatewayPlan Create(GatewayBinding binding)
     {
         var listeners = binding.Listeners
-            .Where(l => l.Valid && l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.HTTPS)
+            .Where(l => l.Valid && l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.HTTPS or ListenerProtocol.TLS)
             .ToList();
         var sources = new List<RouteSource>();
-        foreach (var listener in listeners)
+        foreach (var listener in listeners.Where(l => l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.HTTPS))
         {
             // Cilium reads HTTPRoutes, then GRPCRoutes, each in the API server's list order (namespace, then name).
             var attachments = listener.Routes
@@ -61,7 +68,8 @@ internal sealed class GatewayPlan
                 }
             }
         }
-        return new GatewayPlan(binding.Gateway, listeners, sources);
+        var passthrough = PassthroughChain.Of(listeners.Where(l => l.Listener.Protocol == ListenerProtocol.TLS));
+        return new GatewayPlan(binding.Gateway, listeners, sources, passthrough);
     }
 
     /// <summary>Every listener port, once, in ascending order (the ports the Gateway's Service redirects to Envoy).</summary>
@@ -71,25 +79,32 @@ internal sealed class GatewayPlan
     /// The TLS filter chains: one per distinct set of certificates, serving the hostnames that use exactly that set.
     /// Cilium makes one chain per Secret, which gives two chains with the same match when a listener lists two
     /// certificates (say RSA and ECDSA) — a listener Envoy rejects. Grouping by hostname keeps every server name in
-    /// exactly one chain, and a chain with several certificates lets Envoy pick the one the client supports.
+    /// exactly one chain, and a chain with several certificates lets Envoy pick the one the client supports. When the
+    /// Gateway validates client certificates (<c>spec.tls.frontend</c>, per port), chains are made per port as well and
+    /// match on <c>destination_port</c>, so each port gets its own validation.
     /// </summary>
-    public IReadOnlyList<(IReadOnlyList<TlsSecretRef> Secrets, IReadOnlyList<string> Hostnames)> SecureChains()
+    public IReadOnlyList<SecureChain> SecureChains()
     {
-        var secretsByHost = new SortedDictionary<string, SortedSet<TlsSecretRef>>(StringComparer.Ordinal);
+        var perPort = Gateway.Frontend is not null;
+        var byHost = new SortedDictionary<(int Port, string Host), (SortedSet<TlsSecretRef> Secrets, ClientValidation? Validation)>();
         foreach (var listener in Listeners.Where(l => l.Listener.Protocol == ListenerProtocol.HTTPS))
         {
-            var host = listener.Listener.Hostname ?? "*";
-            if (!secretsByHost.TryGetValue(host, out var secrets))
-                secretsByHost[host] = secrets = new SortedSet<TlsSecretRef>(Comparer<TlsSecretRef>.Create((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey)));
+            var key = (perPort ? listener.Listener.Port : 0, listener.Listener.Hostname ?? "*");
+            if (!byHost.TryGetValue(key, out var entry))
+                byHost[key] = entry = (new SortedSet<TlsSecretRef>(Comparer<TlsSecretRef>.Create((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey))), listener.ClientValidation);
             foreach (var certificate in listener.Listener.Tls?.CertificateRefs ?? ValueList<ObjectRef>.Empty)
-                secrets.Add(new TlsSecretRef(certificate.NamespaceOr(Gateway.Meta.Namespace), certificate.Name));
+                entry.Secrets.Add(new TlsSecretRef(certificate.NamespaceOr(Gateway.Meta.Namespace), certificate.Name));
         }
-        return secretsByHost
-            .Where(e => e.Value.Count > 0)
-            .GroupBy(e => string.Join("\n", e.Value.Select(s => s.SortKey)))
-            .Select(g => ((IReadOnlyList<TlsSecretRef>)g.First().Value.ToList(), (IReadOnlyList<string>)g.Select(e => e.Key).ToList()))
-            .OrderBy(c => c.Item1[0].SortKey, StringComparer.Ordinal)
-            .ThenBy(c => c.Item2[0], StringComparer.Ordinal)
+        return byHost
+            .Where(e => e.Value.Secrets.Count > 0)
+            .GroupBy(e => (e.Key.Port, string.Join("\n", e.Value.Secrets.Select(s => s.SortKey)), e.Value.Validation))
+            .Select(g => new SecureChain(g.First().Value.Secrets.ToList(), g.Select(e => e.Key.Host).ToList(), perPort ? g.Key.Port : null, g.Key.Validation))
+            .OrderBy(c => c.Secrets[0].SortKey, StringComparer.Ordinal)
+            .ThenBy(c => c.Hostnames[0], StringComparer.Ordinal)
+            .ThenBy(c => c.Port)
             .ToList();
     }
 }
+
+/// <summary>A TLS-terminating chain: its certificates, the hostnames it serves, its port (per-port validation only) and client validation.</summary>
+internal sealed record SecureChain(IReadOnlyList<TlsSecretRef> Secrets, IReadOnlyList<string> Hostnames, int? Port, ClientValidation? Validation);

@@ -32,8 +32,8 @@ internal static class EnvoyMatchJson
         }
         var headers = new JsonArray();
         if (match?.Method is { } method)
-            headers.Add(Header(new KeyValueMatch(StringMatchKind.Exact, ":method", method, match.Origin)));
-        foreach (var h in match?.Headers ?? ValueList<KeyValueMatch>.Empty) headers.Add(Header(h));
+            headers.Add((JsonNode)Header(new KeyValueMatch(StringMatchKind.Exact, ":method", method, match.Origin)));
+        foreach (var h in match?.Headers ?? ValueList<KeyValueMatch>.Empty) headers.Add((JsonNode)Header(h));
         if (headers.Count > 0) json["headers"] = headers;
         if (match is { QueryParams.IsEmpty: false })
             json["query_parameters"] = new JsonArray(match.QueryParams.Select(q => (JsonNode)new JsonObject

@@ -17,7 +17,7 @@ internal static class EnvoyRouteJson
         foreach (var rule in rules)
         {
             var matches = rule.Rule.Matches.IsEmpty ? [null] : rule.Rule.Matches.Select(m => (RouteMatch?)m).ToArray();
-            foreach (var match in matches) routes.Add(Route(rule, match, clusterName));
+            foreach (var match in matches) routes.Add((JsonNode)Route(rule, match, clusterName));
         }
         var domains = hosts.Count == 0 ? ["*"] : hosts.Select(h => (JsonNode)h).ToArray();
         return new JsonObject

@@ -8,21 +8,35 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Syntax;
 /// Lexes a DSL file and reports lexical mistakes itself, so the parser only ever sees sensible tokens: a stray
 /// character is reported (MC0152) and dropped; a string missing its closing quote is reported (MC0151) and kept as a
 /// string, so the rest of the line still parses. A '-' written before a number is reported as a negative number
-/// (MC0191), with what the number means where that is clear (a backend weight); the number itself is kept.
+/// (MC0191), with what the number means where that is clear (a backend weight); the number itself is kept. Braces nested deeper than <see cref="MaxBraceDepth"/> are reported
+/// (MC0155) at the brace that breaks the bound and the file is read as empty: the parser and every reader after it
+/// recurse once per level, and no valid program nests more than two.
 /// </summary>
 internal static class TokenScan
 {
+    /// <summary>How deep braces may nest (a namespace holds statements with braces: two levels are all the language uses).</summary>
+    public const int MaxBraceDepth = 64;
+
     public static CommonTokenStream Scan(SourceText source, DiagnosticBag diagnostics)
     {
         var lexer = new MeshLexer(new AntlrInputStream(source.Text));
         lexer.RemoveErrorListeners();
         var kept = new List<IToken>();
+        var depth = 0;
         var tokens = lexer.GetAllTokens();
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
             switch (token.Type)
             {
+                case MeshLexer.LBRACE when ++depth > MaxBraceDepth:
+                    diagnostics.ReportDslNestingTooDeep(At(source, token), MaxBraceDepth);
+                    kept.Clear();
+                    return Stream(kept, lexer, source);
+                case MeshLexer.RBRACE:
+                    depth = Math.Max(0, depth - 1);
+                    kept.Add(token);
+                    continue;
                 case MeshLexer.INVALID_CHAR when token.Text == "-" && i + 1 < tokens.Count &&
                                                  tokens[i + 1].Type == MeshLexer.INT && tokens[i + 1].StartIndex == token.StopIndex + 1:
                     diagnostics.ReportDslNegativeNumber(At(source, token), "-" + tokens[i + 1].Text,
@@ -41,6 +55,11 @@ internal static class TokenScan
                     continue;
             }
         }
+        return Stream(kept, lexer, source);
+    }
+
+    private static CommonTokenStream Stream(List<IToken> kept, MeshLexer lexer, SourceText source)
+    {
         var eof = new CommonToken(TokenConstants.EOF, "<EOF>")
         {
             Line = lexer.Line, Column = lexer.Column, StartIndex = source.Text.Length, StopIndex = source.Text.Length - 1,
@@ -50,6 +69,12 @@ internal static class TokenScan
         stream.Fill();
         return stream;
     }
+
+    /// <summary>ANTLR columns are 0-based; meshc's are 1-based.</summary>
+    public static SourceLocation At(SourceText source, IToken token) => new(source.Path, token.Line, token.Column + 1);
+
+    private static string Printable(string text) =>
+        text.Length == 1 && char.IsControl(text[0]) ? $"\\u{(int)text[0]:x4}" : text;
 
     /// <summary>
     /// Whether a number after the tokens so far would be a backend's weight: it follows a backend written after
@@ -62,10 +87,4 @@ internal static class TokenScan
             return before[n - 4].Type is MeshLexer.TO or MeshLexer.COMMA;
         return n >= 2 && before[n - 1].Type == MeshLexer.WORD && before[n - 2].Type is MeshLexer.TO or MeshLexer.COMMA;
     }
-
-    /// <summary>ANTLR columns are 0-based; meshc's are 1-based.</summary>
-    public static SourceLocation At(SourceText source, IToken token) => new(source.Path, token.Line, token.Column + 1);
-
-    private static string Printable(string text) =>
-        text.Length == 1 && char.IsControl(text[0]) ? $"\\u{(int)text[0]:x4}" : text;
 }
