@@ -24,18 +24,28 @@ public sealed class CatalogDocumentationTests
         md.AppendLine();
         md.AppendLine("Generated from `src/Compiler/Diagnostics/DiagnosticCatalog.txt` (a test fails when this file is out of date;");
         md.AppendLine("`UPDATE_GOLDEN=1 ./test.sh` rewrites it). Every diagnostic prints as `path:line:col: severity MCxxxx: message`.");
-        md.AppendLine("Codes are stable: a code never changes meaning and is never reused.");
+        md.AppendLine("Codes are stable: a code never changes meaning and is never reused. The last column is each code's help text,");
+        md.AppendLine("which `meshc check --format sarif` also gives as its rule's help.");
         foreach (var group in DiagnosticCatalog.All.GroupBy(d => d.Code.Value[3]))
         {
             md.AppendLine();
             md.AppendLine($"## {Ranges.GetValueOrDefault(group.Key, "MC0" + group.Key + "xx")}");
             md.AppendLine();
-            md.AppendLine("| code | severity | message |");
-            md.AppendLine("|---|---|---|");
+            md.AppendLine("| code | severity | message | help |");
+            md.AppendLine("|---|---|---|---|");
             foreach (var d in group)
-                md.AppendLine($"| {d.Code} | {d.Severity.ToString().ToLowerInvariant()} | {d.MessageTemplate.Replace("|", "\\|")} |");
+                md.AppendLine($"| {d.Code} | {d.Severity.ToString().ToLowerInvariant()} | {Cell(d.MessageTemplate)} | {Cell(d.Help ?? "")} |");
         }
         return md.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|");
+
+    [Fact]
+    public void Catalog_EveryCodeHasHelp()
+    {
+        var without = DiagnosticCatalog.All.Where(d => string.IsNullOrWhiteSpace(d.Help)).Select(d => d.Code.Value).ToList();
+        Assert.True(without.Count == 0, "codes without a 'help:' line in DiagnosticCatalog.txt: " + string.Join(", ", without));
     }
 
     [Fact]

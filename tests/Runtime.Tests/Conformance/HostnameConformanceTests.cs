@@ -12,7 +12,7 @@ public sealed class HostnameConformanceTests
     private static Row At(string gateway, string host, string path, string backend) => Row.To(path, backend) with { Gateway = gateway, Host = host };
     private static Row NotFound(string gateway, string host, string path) => Row.Answer(path, 404) with { Gateway = gateway, Host = host };
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteHostnameIntersection()
     {
         // meshc rejects no-intersecting-hosts with an error (MC0211) and then builds no bundle, so the served manifest
@@ -66,7 +66,7 @@ public sealed class HostnameConformanceTests
         StatusAssert.RouteParent(status, "no-intersecting-hosts", "Accepted", false, "NoMatchingListenerHostname");
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteListenerHostnameMatching()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-listener-hostname-matching");

@@ -6,7 +6,7 @@ namespace Meshc.Runtime.Tests.Conformance;
 /// </summary>
 public sealed class StatusConformanceTests
 {
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public void HTTPRouteDisallowedKind()
     {
         var status = ConformanceRun.Check("httproute-disallowed-kind", "MC0210").Status;
@@ -14,7 +14,7 @@ public sealed class StatusConformanceTests
         Assert.Equal(0, StatusAssert.ListenerOf(status, "tlsroutes-only", "tls").AttachedRoutes);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public void GatewayWithAttachedRoutes()
     {
         var status = ConformanceRun.Check("gateway-with-attached-routes", "MC0211", "MC0201").Status;
@@ -28,7 +28,7 @@ public sealed class StatusConformanceTests
         StatusAssert.RouteParent(status, "http-route-4", "ResolvedRefs", false, "BackendNotFound");
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public void HTTPRoutePartiallyInvalidViaInvalidReferenceGrant()
     {
         // Upstream also sends /v2 (500) and / (app-backend-v1); meshc builds no bundle for a manifest with MC0205, so
@@ -38,7 +38,7 @@ public sealed class StatusConformanceTests
         StatusAssert.RouteParent(status, "invalid-reference-grant", "ResolvedRefs", false, "RefNotPermitted");
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public void HTTPRouteInvalidCrossNamespaceBackendRef()
     {
         // Upstream also expects 500 for / ; as above, only the status is checked.
