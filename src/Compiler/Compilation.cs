@@ -17,13 +17,13 @@ namespace Meshc.Compiler;
 /// </summary>
 public sealed class Compilation
 {
-    private readonly Lazy<(MeshModel Model, Analysis Analysis, DiagnosticBag Diagnostics)> _analysis;
+    private readonly Lazy<(MeshModel Model, Analysis Analysis, DiagnosticBag Diagnostics, IReadOnlyList<Declaration> Declarations)> _analysis;
 
     private Compilation(ImmutableArray<SourceText> sources, CompilationOptions options)
     {
         Sources = sources;
         Options = options;
-        _analysis = new Lazy<(MeshModel, Analysis, DiagnosticBag)>(Analyze);
+        _analysis = new Lazy<(MeshModel, Analysis, DiagnosticBag, IReadOnlyList<Declaration>)>(Analyze);
     }
 
     public ImmutableArray<SourceText> Sources { get; }
@@ -35,6 +35,9 @@ public sealed class Compilation
     /// <summary>The model every front end produced, before any pass.</summary>
     public MeshModel Model => _analysis.Value.Model;
 
+    /// <summary>Every object the front ends read, where it was declared, in input order (replaced duplicates too).</summary>
+    public IReadOnlyList<Declaration> Declarations => _analysis.Value.Declarations;
+
     /// <summary>
     /// Every diagnostic, without a bundle (what <c>meshc check</c> needs). The back ends run too, because some
     /// findings, such as a CiliumEnvoyConfig route naming an undefined cluster, come from building the output.
@@ -44,7 +47,7 @@ public sealed class Compilation
     /// <summary>Runs everything and builds the bundle for the requested targets.</summary>
     public EmitResult Emit(EmitTargets targets = EmitTargets.Default)
     {
-        var (model, analysis, analysisDiagnostics) = _analysis.Value;
+        var (model, analysis, analysisDiagnostics, _) = _analysis.Value;
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(analysisDiagnostics.ToImmutableSorted());
         Bundle.CompiledBundle? bundle = null;
@@ -58,7 +61,7 @@ public sealed class Compilation
 
     private bool Stops(DiagnosticBag diagnostics) => Options.NoEmitOnError ? diagnostics.HasErrors : diagnostics.HasBlockingErrors;
 
-    private (MeshModel, Analysis, DiagnosticBag) Analyze()
+    private (MeshModel, Analysis, DiagnosticBag, IReadOnlyList<Declaration>) Analyze()
     {
         var diagnostics = new DiagnosticBag();
         var builder = new MeshModelBuilder(diagnostics);
@@ -80,7 +83,7 @@ public sealed class Compilation
         }
         var model = builder.Build();
         var analysis = Guard("checking", AllPaths(), () => PassPipeline.Run(model, Options, diagnostics));
-        return (model, analysis, diagnostics);
+        return (model, analysis, diagnostics, builder.Declarations);
     }
 
     /// <summary>Runs one phase; a fault in it (a meshc bug) is rethrown naming the file, for the command line's last resort.</summary>

@@ -19,7 +19,8 @@ internal static class CatalogEmitter
         foreach (var e in entries)
         {
             sb.AppendLine($"    /// <summary>{e.Code} {e.Severity}: {Xml(e.Template)}</summary>");
-            sb.AppendLine($"    public static readonly DiagnosticDescriptor {e.Name} = new(new DiagnosticCode(\"{e.Code}\"), Severity.{Pascal(e.Severity)}, \"{e.Name}\", {Literal(e.Template)}) {{ Effect = ErrorEffect.{Effect(e)} }};");
+            var help = e.Help is null ? "" : $", Help = {Literal(e.Help)}";
+            sb.AppendLine($"    public static readonly DiagnosticDescriptor {e.Name} = new(new DiagnosticCode(\"{e.Code}\"), Severity.{Pascal(e.Severity)}, \"{e.Name}\", {Literal(e.Template)}) {{ Effect = ErrorEffect.{Effect(e)}{help} }};");
         }
         sb.AppendLine();
         sb.AppendLine("    /// <summary>Every descriptor, in catalog order.</summary>");

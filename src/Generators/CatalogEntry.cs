@@ -18,6 +18,9 @@ internal sealed class CatalogEntry
     public string Name { get; }
     public string Template { get; }
 
+    /// <summary>The entry's help text (its <c>help:</c> lines joined), or null.</summary>
+    public string? Help { get; set; }
+
     /// <summary>The template cut into literal text and placeholders, in order.</summary>
     public List<TemplatePart> Parts { get; }
 }

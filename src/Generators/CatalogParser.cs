@@ -5,9 +5,11 @@ using System.Text.RegularExpressions;
 namespace Meshc.Generators;
 
 /// <summary>
-/// Reads DiagnosticCatalog.txt: <c>code | severity | name | message</c>, '#' starts a comment line. An error's severity
-/// carries what it does to the bundle: <c>error/blocking</c> or <c>error/fallback</c>. A bare <c>error</c> is read as
-/// unclassified (it blocks, and a test names it) so a new line never breaks the build of a concurrent change.
+/// Reads DiagnosticCatalog.txt: <c>code | severity | name | message</c>, optionally followed by indented
+/// <c>help: …</c> lines (what the diagnostic means and how to fix it; several lines join with spaces); '#' starts a
+/// comment line. An error's severity carries what it does to the bundle: <c>error/blocking</c> or <c>error/fallback</c>.
+/// A bare <c>error</c> is read as unclassified (it blocks, and a test names it) so a new line never breaks the build of
+/// a concurrent change.
 /// </summary>
 internal static class CatalogParser
 {
@@ -34,6 +36,18 @@ internal static class CatalogParser
         {
             var line = lines[i].Trim();
             if (line.Length == 0 || line[0] == '#') continue;
+            if (line.StartsWith("help:", System.StringComparison.Ordinal))
+            {
+                var help = line.Substring("help:".Length).Trim();
+                if (result.Entries.Count == 0 || lines[i].Length == line.Length) result.Errors.Add((i + 1, "a 'help:' line must be indented under its code's line"));
+                else if (help.Length == 0) result.Errors.Add((i + 1, "a 'help:' line needs text"));
+                else
+                {
+                    var entry = result.Entries[result.Entries.Count - 1];
+                    entry.Help = entry.Help is null ? help : entry.Help + " " + help;
+                }
+                continue;
+            }
             var fields = line.Split(new[] { '|' }, 4).Select(f => f.Trim()).ToArray();
             void Fail(string message) => result.Errors.Add((i + 1, message));
             if (fields.Length != 4) { Fail("expected 'code | severity | name | message'"); continue; }

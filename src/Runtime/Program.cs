@@ -7,7 +7,9 @@ using Meshc.Runtime.Cli;
 if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
     Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 
-// Entry point of the runtime: the meshc launcher hands 'meshc run ...' here (the compiler never references the runtime).
-// A fault that escapes becomes one MC0902 line and exit code 2 (LastResort), never a stack trace.
+// Entry point of the runtime: the meshc launcher hands 'meshc run ...' and 'meshc test ...' here (the compiler never
+// references the runtime). A fault that escapes becomes one MC0902 line and exit code 2 (LastResort), never a stack trace.
+if (args.Length > 0 && args[0] == "test")
+    return LastResort.Run(() => TestCommand.Run(args[1..], Console.Out, Console.Error), args, Console.Error);
 var runArgs = args.Length > 0 && args[0] == "run" ? args[1..] : args;
 return LastResort.Run(() => RunCommand.Run(runArgs, Console.Out, Console.Error).GetAwaiter().GetResult(), ["run", .. runArgs], Console.Error);

@@ -22,6 +22,11 @@ public sealed class CoverageTests
         ["MC0452"] = "needs over 512,000 ipcache entries: tests/Compiler.Tests/BackEnds/Bpf",
         ["MC0453"] = "reported only when the BPF target is emitted, which goldens do not: tests/Compiler.Tests/BackEnds/Bpf",
         ["MC0901"] = "internal compiler errors must not be reachable from any input",
+        ["MC0560"] = "a route test file is read by meshc test, not compiled; golden cases compile inputs: tests/Runtime.Tests/RouteTests/RouteTestReaderTests",
+        ["MC0561"] = "a route test file is read by meshc test, not compiled: tests/Runtime.Tests/RouteTests/RouteTestReaderTests",
+        ["MC0562"] = "a route test names a route table of the bundle it runs against: tests/Runtime.Tests/RouteTests/RouteTestRunnerTests",
+        ["MC0563"] = "a route test names a route table of the bundle it runs against: tests/Runtime.Tests/RouteTests/RouteTestRunnerTests",
+        ["MC0564"] = "a route test file is read by meshc test, not compiled: tests/Runtime.Tests/RouteTests/RouteTestReaderTests",
         ["MC0440"] = "a generated manifest breaking its schema is a meshc bug; no input may reach it (tests check every emitted manifest)",
     };
 

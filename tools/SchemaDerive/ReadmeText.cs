@@ -65,8 +65,8 @@ internal static class ReadmeText
             - Every object: `apiVersion` (the versions its file serves), `kind`, `metadata` (open, but `name` and
               `namespace` are strings and `labels`/`annotations` string maps) and `status` (open: meshc computes status).
 
-            The check (`src/Compiler/Schemas/`) evaluates exactly the keywords above and asserts `format`;
-            it refuses to load a schema with any other keyword, so a schema never promises a check that does not run.
+            The check (`src/Compiler/Schemas/`) evaluates these schemas with JsonSchema.Net (draft 2020-12, `format` asserted);
+            a schema holding a keyword the draft does not define fails to build, so a misspelt keyword never silently checks nothing.
 
             ## Not checked (deliberately)
 

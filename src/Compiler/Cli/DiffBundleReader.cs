@@ -12,10 +12,12 @@ namespace Meshc.Compiler.Cli;
 /// </summary>
 public static class DiffBundleReader
 {
-    /// <exception cref="IOException">The folder does not exist or a file cannot be read.</exception>
+    /// <exception cref="IOException">The folder does not exist, is not a bundle (no bundle.json), or a file cannot be read.</exception>
     public static IReadOnlyDictionary<string, DiffObject> Read(string folder)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"bundle folder '{folder}' does not exist");
+        if (!File.Exists(Path.Combine(folder, Bundle.BundleManifest.FileName)))
+            throw new IOException($"'{folder}' is not a bundle folder (it has no {Bundle.BundleManifest.FileName}); compare two folders written by meshc compile");
         var objects = new SortedDictionary<string, DiffObject>(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))

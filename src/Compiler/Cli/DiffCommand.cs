@@ -5,14 +5,14 @@ namespace Meshc.Compiler.Cli;
 /// <summary>
 /// <c>meshc diff old/ new/</c>: compares two bundle folders object by object (<see cref="DiffBundleReader"/>) and prints
 /// what was added, removed and changed, with field-level changes. Exit 0 when identical, 1 when different, 2 on a
-/// usage or I/O error.
+/// usage or I/O error (a folder that is not a bundle is one).
 /// </summary>
 public static class DiffCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var oldBundle = new Argument<string>("old") { Description = "the bundle folder to compare from" };
-        var newBundle = new Argument<string>("new") { Description = "the bundle folder to compare to" };
+        var oldBundle = new Argument<string>("old") { Description = "the bundle folder to compare from" }.RejectingOptions();
+        var newBundle = new Argument<string>("new") { Description = "the bundle folder to compare to" }.RejectingOptions();
         var diff = new Command("diff", "compare two bundles by object identity") { oldBundle, newBundle };
         diff.SetAction(r => Run(r.GetValue(oldBundle)!, r.GetValue(newBundle)!, stdout, stderr));
         return diff;

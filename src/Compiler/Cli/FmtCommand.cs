@@ -9,13 +9,13 @@ namespace Meshc.Compiler.Cli;
 /// <summary>
 /// <c>meshc fmt [--check | --write] &lt;files or folders&gt;</c>: prints each DSL file in canonical form, rewrites it
 /// in place (<c>--write</c>), or only lists the files that are not formatted and exits 1 (<c>--check</c>).
-/// A file with syntax errors is reported and left alone (exit 1).
+/// A file with syntax errors is reported and left alone (exit 1). Inputs holding no DSL file are a usage error (exit 2).
 /// </summary>
 public static class FmtCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "DSL files or folders" };
+        var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "DSL files or folders" }.RejectingOptions();
         var check = new Option<bool>("--check") { Description = "list unformatted files and exit 1 if there are any; change nothing" };
         var write = new Option<bool>("--write", "-w") { Description = "rewrite the files in place instead of printing them" };
         var fmt = new Command("fmt", "print DSL files in canonical form") { inputs, check, write };
@@ -30,6 +30,11 @@ public static class FmtCommand
         if (loadDiagnostics.HasErrors)
         {
             DiagnosticPrinter.Print(loadDiagnostics.ToImmutableSorted(), stderr, verbose: false);
+            return ExitCodes.UsageOrIo;
+        }
+        if (sources.Count == 0)
+        {
+            stderr.WriteLine($"meshc fmt: no .dsl files in {string.Join(", ", inputs.Select(i => $"'{i}'"))}; fmt formats mesh DSL files and leaves YAML alone");
             return ExitCodes.UsageOrIo;
         }
         var diagnostics = new DiagnosticBag();

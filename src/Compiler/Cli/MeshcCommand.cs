@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Meshc.Compiler.Bundle;
+using Meshc.Compiler.Cli.Reports;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.FrontEnds;
 
@@ -21,7 +22,13 @@ public static class MeshcCommand
 
     private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
+        if (UsageChecks.UnknownCommand(args) is { } unknown)
+        {
+            stderr.WriteLine($"meshc: {unknown}");
+            stderr.WriteLine("run 'meshc --help' for usage");
+            return ExitCodes.UsageOrIo;
+        }
+        var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" }.RejectingOptions();
         var output = new Option<string>("--output", "-o") { Description = "bundle folder to write, or - for the k8s manifests as one YAML stream on stdout", Required = true };
         var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf, envoy-ads, k8s-serve (default: xds,status)", AllowMultipleArgumentsPerToken = true };
         var xdsServer = new Option<string>("--xds-server") { Description = "HOST:PORT of the meshc serve the --emit envoy-ads bootstraps point at (default 127.0.0.1:18000)" };
@@ -33,29 +40,36 @@ public static class MeshcCommand
         compile.SetAction(r => Compile(r.GetValue(inputs)!, r.GetValue(output)!, r.GetValue(emit), r.GetValue(verbose),
             (r.GetValue(lbPool), r.GetValue(serviceCidr)), r.GetValue(noEmitOnError), r.GetValue(xdsServer), stdout, stderr));
 
-        var checkInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
+        var checkInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" }.RejectingOptions();
         var checkVerbose = new Option<bool>("--verbose", "-v") { Description = "also print info diagnostics" };
-        var checkStatus = new Option<bool>("--status") { Description = "also print the Gateway API status of every object meshc owns" };
+        var checkStatus = new Option<bool>("--status") { Description = "also print the Gateway API status of every object meshc owns (text format only)" };
+        var checkFormat = new Option<string>("--format") { Description = "text (default), json or sarif (SARIF 2.1.0, for code scanning); json and sarif go to stdout", DefaultValueFactory = _ => "text" };
+        checkFormat.AcceptOnlyFromAmong("text", "json", "sarif");
         var (checkLbPool, checkServiceCidr) = AddressFlags();
-        var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose, checkStatus, checkLbPool, checkServiceCidr };
-        check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), r.GetValue(checkStatus),
+        var check = new Command("check", "report diagnostics only; exit 1 when there are errors") { checkInputs, checkVerbose, checkStatus, checkFormat, checkLbPool, checkServiceCidr };
+        check.SetAction(r => Check(r.GetValue(checkInputs)!, r.GetValue(checkVerbose), r.GetValue(checkStatus), Enum.Parse<ReportFormat>(r.GetValue(checkFormat)!, ignoreCase: true),
             (r.GetValue(checkLbPool), r.GetValue(checkServiceCidr)), stdout, stderr));
 
-        var traceInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "a bundle folder, or YAML/DSL files or folders" };
+        var traceInputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "a bundle folder, or YAML/DSL files or folders" }.RejectingOptions();
         var traceFrom = new Option<string>("--from") { Description = "source: labels (app=netshoot), an IPv4 address or an entity (world, host)", Required = true };
         var traceTo = new Option<string>("--to") { Description = "destination: <service>:<port>/<proto> or <label>=<value>:<port>/<proto>", Required = true };
         var traceHttp = new Option<string>("--http") { Description = "an HTTP request for the L7 rules: \"GET /books\"" };
-        var trace = new Command("trace", "explain the policy verdict on one flow, step by step") { traceInputs, traceFrom, traceTo, traceHttp };
-        trace.SetAction(r => Trace(r.GetValue(traceInputs)!, r.GetValue(traceFrom)!, r.GetValue(traceTo)!, r.GetValue(traceHttp), stdout, stderr));
+        var traceExitZero = new Option<bool>("--exit-zero") { Description = "exit 0 even when the flow is denied or dropped (by default: exit 1)" };
+        var trace = new Command("trace", "explain the policy verdict on one flow, step by step; exit 1 when it is denied") { traceInputs, traceFrom, traceTo, traceHttp, traceExitZero };
+        trace.SetAction(r => Trace(r.GetValue(traceInputs)!, r.GetValue(traceFrom)!, r.GetValue(traceTo)!, r.GetValue(traceHttp),
+            r.GetValue(traceExitZero), stdout, stderr));
 
         var root = new RootCommand("meshc: compiles Gateway API, CiliumEnvoyConfig and mesh DSL into Envoy xDS bundles")
         {
-            compile, check, trace, FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr),
+            compile, check,
+            RuntimeCommandStub.Create("run", "serve a bundle (or inputs, compiled first) on loopback with Envoy's routing", stderr),
+            RuntimeCommandStub.Create("test", "run route tests (Envoy router_check_tool's schema) against a bundle with the runtime's router", stderr),
+            trace, FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) stderr.WriteLine($"meshc: {error.Message}");
+            foreach (var error in parsed.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal)) stderr.WriteLine($"meshc: {error}");
             stderr.WriteLine("run 'meshc --help' for usage");
             return ExitCodes.UsageOrIo;
         }
@@ -85,10 +99,12 @@ public static class MeshcCommand
             stderr.WriteLine("meshc: -o - writes Kubernetes manifests to stdout; add --emit k8s");
             return ExitCodes.UsageOrIo;
         }
-        var (result, loadFailed) = Load(inputs, addresses, stderr, verbose, c => c.Emit(targets),
+        var loaded = Load(inputs, addresses, stderr,
             o => (xdsServer is null ? o : o with { XdsServer = xdsServer }) with { NoEmitOnError = noEmitOnError });
-        if (loadFailed) return ExitCodes.UsageOrIo;
-        if (result!.Bundle is null) return ExitCodes.InputErrors;
+        if (loaded.Compilation is null) return ExitCodes.UsageOrIo;
+        var result = PhaseTimings.Time("back ends", () => loaded.Compilation.Emit(targets));
+        DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose);
+        if (result.Bundle is null) return ExitCodes.InputErrors;
         // Fallback errors still fail the run (CI must see them), but the bundle is what Cilium would program.
         var exit = result.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
         if (output == "-")
@@ -113,19 +129,47 @@ public static class MeshcCommand
         return exit;
     }
 
-    private static int Check(string[] inputs, bool verbose, bool status, (string? LbPool, string? ServiceCidr) addresses, TextWriter stdout, TextWriter stderr)
+    private static int Check(string[] inputs, bool verbose, bool status, ReportFormat format, (string? LbPool, string? ServiceCidr) addresses,
+        TextWriter stdout, TextWriter stderr)
     {
-        var (result, loadFailed) = Load(inputs, addresses, stderr, verbose, c => c.Check());
-        if (loadFailed) return ExitCodes.UsageOrIo;
+        if (status && format != ReportFormat.Text)
+        {
+            stderr.WriteLine("meshc: --status prints text; use it without --format, or with --format text");
+            return ExitCodes.UsageOrIo;
+        }
+        var loaded = Load(inputs, addresses, format == ReportFormat.Text ? stderr : TextWriter.Null);
+        if (loaded.Compilation is null)
+        {
+            if (format != ReportFormat.Text) Report(format, loaded.Diagnostics, [], verbose, stdout);
+            return ExitCodes.UsageOrIo;
+        }
+        var result = PhaseTimings.Time("back ends", () => loaded.Compilation.Check());
+        if (format != ReportFormat.Text)
+        {
+            Report(format, result.Diagnostics, loaded.Compilation.Declarations, verbose, stdout);
+            return result.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
+        }
+        DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose, summary: false);
         if (status)
-            foreach (var (path, text) in BackEnds.Status.StatusBackEnd.Render(result!.Status))
+            foreach (var (path, text) in BackEnds.Status.StatusBackEnd.Render(result.Status))
                 stdout.Write($"--- # {path}\n{text}");
-        if (result!.HasErrors) return ExitCodes.InputErrors;
-        stdout.WriteLine("no errors");
-        return ExitCodes.Ok;
+        stdout.WriteLine(DiagnosticPrinter.Summary(result.Diagnostics, verbose));
+        return result.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok;
     }
 
-    private static int Trace(string[] inputs, string from, string to, string? http, TextWriter stdout, TextWriter stderr)
+    private static void Report(ReportFormat format, IEnumerable<Diagnostic> diagnostics, IEnumerable<Ir.Declaration> declarations, bool verbose, TextWriter stdout)
+    {
+        var reported = ReportedDiagnostic.Of(diagnostics, declarations, verbose);
+        stdout.Write(format switch
+        {
+            ReportFormat.Json => JsonReport.Render(reported),
+            ReportFormat.Sarif => SarifReport.Render(reported),
+            ReportFormat.Text => throw new ArgumentOutOfRangeException(nameof(format), format, "text is printed line by line"),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown report format"),
+        });
+    }
+
+    private static int Trace(string[] inputs, string from, string to, string? http, bool exitZero, TextWriter stdout, TextWriter stderr)
     {
         Meshc.PolicyEngine.PolicyBundle? bundle;
         string? error;
@@ -135,9 +179,11 @@ public static class MeshcCommand
         }
         else
         {
-            var (result, loadFailed) = Load(inputs, (null, null), stderr, verbose: false, c => c.Emit(EmitTargets.Bpf));
-            if (loadFailed) return ExitCodes.UsageOrIo;
-            if (result!.Bundle is null) return ExitCodes.InputErrors;
+            var loaded = Load(inputs, (null, null), stderr);
+            if (loaded.Compilation is null) return ExitCodes.UsageOrIo;
+            var result = PhaseTimings.Time("back ends", () => loaded.Compilation.Emit(EmitTargets.Bpf));
+            DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose: false);
+            if (result.Bundle is null) return ExitCodes.InputErrors;
             (bundle, error) = Meshc.PolicyEngine.PolicyBundle.Load(result.Bundle.Files.ToDictionary(f => f.Path, f => f.Content));
         }
         if (bundle is null)
@@ -145,33 +191,37 @@ public static class MeshcCommand
             stderr.WriteLine($"meshc: {error}");
             return ExitCodes.UsageOrIo;
         }
-        return TraceCommand.Run(bundle, from, to, http, stdout, stderr);
+        var exit = TraceCommand.Run(bundle, from, to, http, stdout, stderr);
+        return exit == ExitCodes.Denied && exitZero ? ExitCodes.Ok : exit;
     }
 
-    /// <summary>Loads sources (I/O problems → exit 2), runs the compilation and prints its diagnostics.</summary>
-    private static (EmitResult? Result, bool LoadFailed) Load(string[] inputs, (string? LbPool, string? ServiceCidr) addresses, TextWriter stderr,
-        bool verbose, Func<Compilation, EmitResult> run, Func<CompilationOptions, CompilationOptions>? adjust = null)
+    /// <summary>
+    /// Reads the inputs and applies the address flags (and <paramref name="adjust"/>): the compilation to run, or null on
+    /// a usage or I/O problem (exit 2), which is printed to <paramref name="stderr"/>; the load diagnostics are returned
+    /// either way.
+    /// </summary>
+    private static (Compilation? Compilation, IReadOnlyList<Diagnostic> Diagnostics) Load(string[] inputs, (string? LbPool, string? ServiceCidr) addresses,
+        TextWriter stderr, Func<CompilationOptions, CompilationOptions>? adjust = null)
     {
         var (options, optionError) = AddressOptions.Apply(adjust?.Invoke(CompilationOptions.Default) ?? CompilationOptions.Default, addresses.LbPool, addresses.ServiceCidr);
         if (options is null)
         {
             stderr.WriteLine($"meshc: {optionError}");
-            return (null, true);
+            return (null, []);
         }
         var loadDiagnostics = new DiagnosticBag();
         var sources = PhaseTimings.Time("read inputs", () => SourceLoader.Load(inputs, loadDiagnostics));
+        var found = loadDiagnostics.ToImmutableSorted();
         if (loadDiagnostics.HasErrors)
         {
-            DiagnosticPrinter.Print(loadDiagnostics.ToImmutableSorted(), stderr, verbose);
-            return (null, true);
+            DiagnosticPrinter.Print(found, stderr, verbose: false);
+            return (null, found);
         }
         // The largest fixed cost of a run is protobuf building the descriptors of the Envoy types (the back ends
         // validate and format with them). A one-shot process builds them on another core while the front end reads.
         PhaseTimings.Background("Envoy type descriptors (other thread)", () => _ = Meshc.EnvoyApi.EnvoyTypes.TypeRegistry);
         var compilation = Compilation.Create(sources, options);
         PhaseTimings.Time("analysis (front ends, passes)", () => compilation.Model);
-        var result = PhaseTimings.Time("back ends", () => run(compilation));
-        DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose);
-        return (result, false);
+        return (compilation, found);
     }
 }

@@ -9,6 +9,7 @@ namespace Meshc.Compiler.Cli;
 /// one flow with the runtime's policy engine and prints every step — the identity of each side, the Service lookup
 /// and its translation to the backend port, the L7 redirect, the policy entries chosen and why, the HTTP rules —
 /// ending with a verdict per destination endpoint that names the deciding rule. The input is a compiled bundle folder, or YAML that is compiled first.
+/// Exit 0 when every endpoint allows the flow, <see cref="ExitCodes.Denied"/> when one denies it or none is reached.
 /// </summary>
 internal static class TraceCommand
 {
@@ -60,7 +61,7 @@ internal static class TraceCommand
         if (destinations.Count == 0)
         {
             stdout.WriteLine("verdict: DROPPED — no destination endpoint");
-            return ExitCodes.Ok;
+            return ExitCodes.Denied;
         }
         IReadOnlyList<EndpointVerdict> verdicts = frontend is not null && !target.Contains('=')
             ? ServiceFlow.Evaluate(bundle, source.Identity, source.Endpoint, frontend, request)
@@ -71,7 +72,7 @@ internal static class TraceCommand
             foreach (var step in verdict.Steps.Skip(1)) stdout.WriteLine("  " + step);
             stdout.WriteLine($"verdict: {(verdict.Allowed ? "ALLOWED" : "DENIED")} ({verdict.Reason}) by {verdict.DecidingRule}");
         }
-        return ExitCodes.Ok;
+        return verdicts.All(v => v.Verdict.Allowed) ? ExitCodes.Ok : ExitCodes.Denied;
     }
 
     private static (uint Identity, PolicyEndpoint? Endpoint)? ResolveSource(PolicyBundle bundle, string from)

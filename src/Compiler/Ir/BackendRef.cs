@@ -13,6 +13,15 @@ public sealed record BackendRef(
     ValueList<RouteFilter> Filters,
     SourceLocation Origin) : IHasOrigin
 {
+    /// <summary>Where the weight was written, when it was: a finding about the weight points there (and so is the
+    /// same finding as the schema check's about that value, reported once).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public SourceLocation WeightOrigin { get; init; }
+
+    /// <summary>The weight's position, else the backend's.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public SourceLocation WeightOrOrigin => WeightOrigin.Path is null ? Origin : WeightOrigin;
+
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsService => Group.Length == 0 && Kind == "Service";
 

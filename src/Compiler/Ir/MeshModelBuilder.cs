@@ -11,6 +11,7 @@ namespace Meshc.Compiler.Ir;
 public sealed class MeshModelBuilder
 {
     private readonly Dictionary<ObjectKey, IMeshObject> _objects = [];
+    private readonly List<Declaration> _declarations = [];
     private readonly DiagnosticBag _diagnostics;
 
     public MeshModelBuilder(DiagnosticBag diagnostics) => _diagnostics = diagnostics;
@@ -20,7 +21,11 @@ public sealed class MeshModelBuilder
         if (_objects.TryGetValue(item.Key, out var previous))
             _diagnostics.ReportDuplicateObject(item.Meta.Origin, KindName(item), item.Key.QualifiedName, previous.Meta.Origin.ToString());
         _objects[item.Key] = item;
+        _declarations.Add(new Declaration(KindName(item), item.Key.Namespace, item.Key.Name, item.Meta.Origin));
     }
+
+    /// <summary>Every object added, in input order, including those a later definition replaced.</summary>
+    public IReadOnlyList<Declaration> Declarations => _declarations;
 
     public MeshModel Build()
     {

@@ -16,7 +16,7 @@ internal sealed class CheckBackendWeights : IPass
         foreach (var rule in facts.Route.Rules)
         {
             foreach (var backend in rule.Backends.Where(b => b.Weight is < 0 or > MaxWeight))
-                facts.Reject(context.Diagnostics.ReportWeightOutOfRange(backend.Origin, backend.Weight.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)).Message);
+                facts.Reject(context.Diagnostics.ReportWeightOutOfRange(backend.WeightOrOrigin, backend.Weight.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)).Message);
             // A TLSRoute rule cannot answer 500; ResolveBackends warns that its connections are closed (MC0270).
             if (!rule.Backends.IsEmpty && rule.Backends.All(b => b.Weight == 0) && facts.Route.Kind != RouteKind.Tls)
                 context.Diagnostics.ReportAllWeightsZero(rule.Origin);

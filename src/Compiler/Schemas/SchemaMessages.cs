@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Meshc.Compiler.Schemas;
 
@@ -11,19 +10,15 @@ internal static class SchemaMessages
     private const int MaxShown = 60;
 
     /// <summary>A value as it reads in a message: <c>'text'</c>, <c>-1</c>, <c>true</c>, <c>null</c>, <c>an object</c>, <c>a list</c>.</summary>
-    public static string Describe(JsonNode? value) => value switch
+    public static string Describe(JsonElement value) => value.ValueKind switch
     {
-        null => "null",
-        JsonObject => "an object",
-        JsonArray => "a list",
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => Quote(v.GetValue<string>()),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => Number(SchemaValues.NumberOf(v) ?? 0),
-        },
-        _ => value.ToJsonString(),
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => Quote(value.GetString()!),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Number => Number(value.GetDouble()),
+        _ => "null",
     };
 
     public static string Quote(string text) =>
@@ -32,19 +27,31 @@ internal static class SchemaMessages
     public static string Number(double n) =>
         Math.Abs(n) < 1e15 && Math.Floor(n) == n ? ((long)n).ToString(CultureInfo.InvariantCulture) : n.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>"a string", "an integer or a string", …</summary>
-    public static string Types(JsonTypes types)
+    /// <summary>A <c>type</c> keyword's value in words: "a string", "an integer or a string", …</summary>
+    public static string Types(JsonElement type)
     {
+        var allowed = type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Select(t => t.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : [type.GetString()!];
         var names = new List<string>();
-        if (types.HasFlag(JsonTypes.Object)) names.Add("an object");
-        if (types.HasFlag(JsonTypes.Array)) names.Add("a list");
-        if (types.HasFlag(JsonTypes.String)) names.Add("a string");
-        if (types.HasFlag(JsonTypes.Number)) names.Add("a number");
-        else if (types.HasFlag(JsonTypes.Integer)) names.Add("an integer");
-        if (types.HasFlag(JsonTypes.Boolean)) names.Add("true or false");
-        if (types.HasFlag(JsonTypes.Null)) names.Add("null");
+        if (allowed.Contains("object")) names.Add("an object");
+        if (allowed.Contains("array")) names.Add("a list");
+        if (allowed.Contains("string")) names.Add("a string");
+        if (allowed.Contains("number")) names.Add("a number");
+        else if (allowed.Contains("integer")) names.Add("an integer");
+        if (allowed.Contains("boolean")) names.Add("true or false");
+        if (allowed.Contains("null")) names.Add("null");
         return Alternatives(names);
     }
+
+    /// <summary>A <c>format</c> in words: "an IPv4 address".</summary>
+    public static string Format(string format) => format switch
+    {
+        "ipv4" => "an IPv4 address",
+        "ipv6" => "an IPv6 address",
+        "date-time" => "an RFC 3339 date and time",
+        _ => $"a valid {format}",
+    };
 
     /// <summary>"a", "a or b", "a, b or c".</summary>
     public static string Alternatives(IReadOnlyList<string> items) => items.Count switch
@@ -67,17 +74,13 @@ internal static class SchemaMessages
         return s.ToString();
     }
 
-    /// <summary>The same path as an RFC 6901 JSON pointer, the key of <c>FrontEnds.Yaml.YamlJson</c>'s position maps.</summary>
-    public static string Pointer(IReadOnlyList<PathSegment> segments)
+    /// <summary>Length in Unicode code points, which is what minLength/maxLength count.</summary>
+    public static int CodePoints(string text)
     {
-        var s = new StringBuilder();
-        foreach (var segment in segments)
-        {
-            s.Append('/');
-            if (segment.Name is null) s.Append(segment.Index.ToString(CultureInfo.InvariantCulture));
-            else s.Append(segment.Name.Replace("~", "~0").Replace("/", "~1"));
-        }
-        return s.ToString();
+        var length = text.Length;
+        foreach (var c in text)
+            if (char.IsLowSurrogate(c)) length--;
+        return length;
     }
 
     private static bool IsPlainName(string name) =>

@@ -17,6 +17,27 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
     /// <summary>The ADS server the configuration comes from (<c>--xds</c>) instead of a bundle, with the node it is asked for as.</summary>
     public XdsSource? Xds { get; init; }
 
+    /// <summary>What <c>meshc run --help</c> prints.</summary>
+    public const string Help = Usage + "\n\n" + """
+        Serves a bundle folder (watched: a rewritten bundle is reloaded), or compiles the inputs into one first, with
+        Envoy's routing semantics on loopback. Each Gateway listens on its own address, each claimed Service on its
+        clusterIP (docs/runtime.md).
+
+        Options:
+          --port-offset N      add N to every listener port (port 80 needs root; try 10000)
+          --bind ADDR          serve everything on ADDR at the compiler's proxy ports instead of per-Gateway addresses
+          --admin-port P       serve Envoy's admin endpoints (/stats, /config_dump, /ready, ...) on 127.0.0.1:P
+          --demo-backends      start an echo server for each Service and send its traffic there
+          --secrets PATH       read TLS Secrets (YAML) from PATH, a file or folder; may be given more than once
+          --bpffs DIR|off      pin the policy maps under DIR (a bpffs mount), or keep them in memory only
+          --lb-pool CIDR[,..]  IPv4 ranges Gateways get addresses from (default 127.0.100.0/24)
+          --service-cidr CIDR  the range Services without a clusterIP get one from (default 127.0.200.0/24)
+          -h, --help           show this help
+        """;
+
+    /// <summary>Whether the arguments ask for help (<c>-h</c>, <c>--help</c>), which wins over everything else.</summary>
+    public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "-h" or "--help" or "-?");
+
     /// <summary>Where kernel policy maps are pinned (<c>--bpffs</c>); null picks /sys/fs/bpf/meshc when that is a bpffs mount.</summary>
     public string? Bpffs { get; init; }
 

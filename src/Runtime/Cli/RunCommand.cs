@@ -19,6 +19,11 @@ public static class RunCommand
 {
     public static async Task<int> Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        if (RunArguments.AsksForHelp(args))
+        {
+            stdout.WriteLine(RunArguments.Help);
+            return ExitCodes.Ok;
+        }
         var (parsed, usageError) = RunArguments.Parse(args);
         if (parsed is null)
         {

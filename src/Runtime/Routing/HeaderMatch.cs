@@ -46,9 +46,12 @@ public sealed class HeaderMatch
         return new(m.Name, value, present, range, m.InvertMatch, m.TreatMissingHeaderAsEmpty);
     }
 
-    public bool Matches(RouteRequest request)
+    public bool Matches(RouteRequest request) => Matches(request.Lookup);
+
+    /// <summary>Matches against any header source: <paramref name="lookup"/> gives a name's joined values, or null when absent.</summary>
+    public bool Matches(Func<string, string?> lookup)
     {
-        var actual = request.Lookup(_name);
+        var actual = lookup(_name);
         if (actual is null && !_missingAsEmpty)
         {
             // Absent: only a presence test can say anything; an inverted value matcher is false too.

@@ -11,31 +11,73 @@ public sealed class RouteTable
 
     public RouteTable(RouteConfiguration config)
     {
-        Name = config.Name;
+        Configuration = config;
         _hosts = new VirtualHostSelector<CompiledVirtualHost>(
-            config.VirtualHosts.Select(v => ((IEnumerable<string>)v.Domains, new CompiledVirtualHost(v, config))), config.IgnorePortInHostMatching);
+            config.VirtualHosts.Select((v, i) => ((IEnumerable<string>)v.Domains, new CompiledVirtualHost(v, i, config))), config.IgnorePortInHostMatching);
         _requestHeaders = HeaderMutation.From(config.RequestHeadersToAdd, config.RequestHeadersToRemove);
         _responseHeaders = HeaderMutation.From(config.ResponseHeadersToAdd, config.ResponseHeadersToRemove);
     }
 
-    public string Name { get; }
+    public string Name => Configuration.Name;
 
-    public RouteDecision Route(RouteRequest request, Func<ulong> random)
+    /// <summary>The configuration this table was compiled from (route tests enumerate its routes for coverage).</summary>
+    public RouteConfiguration Configuration { get; }
+
+    public RouteDecision Route(RouteRequest request, Func<ulong> random) =>
+        Find(request) is { } hit ? hit.Decide(request, random) : new NoRouteDecision();
+
+    /// <summary>The virtual host and route that serve <paramref name="request"/>, or null when none does (a 404).</summary>
+    public RouteHit? Find(RouteRequest request)
     {
         var host = _hosts.Select(request.Authority);
-        if (host is null) return new NoRouteDecision();
-        foreach (var route in host.Routes)
-            if (route.Matches(request))
-                return route.Decide(request, random, host.RequestHeaders, host.ResponseHeaders, _requestHeaders, _responseHeaders);
-        return new NoRouteDecision();
+        if (host is null) return null;
+        for (var i = 0; i < host.Routes.Count; i++)
+            if (host.Routes[i].Matches(request))
+                return new RouteHit(this, host, i);
+        return null;
     }
 
-    private sealed class CompiledVirtualHost(VirtualHost v, RouteConfiguration config)
+    /// <summary>A matched route: where it sits in the configuration, and the decision it makes.</summary>
+    public sealed class RouteHit
     {
+        private readonly RouteTable _table;
+        private readonly CompiledVirtualHost _host;
+
+        internal RouteHit(RouteTable table, CompiledVirtualHost host, int routeIndex)
+        {
+            _table = table;
+            _host = host;
+            RouteIndex = routeIndex;
+        }
+
+        /// <summary>The virtual host's position in <see cref="Configuration"/>.</summary>
+        public int VirtualHostIndex => _host.Index;
+
+        public VirtualHost VirtualHost => _host.Source;
+
+        /// <summary>The route's position in its virtual host.</summary>
+        public int RouteIndex { get; }
+
+        public Route Route => _host.Source.Routes[RouteIndex];
+
+        public RouteDecision Decide(RouteRequest request, Func<ulong> random) =>
+            _host.Routes[RouteIndex].Decide(request, random, _host.RequestHeaders, _host.ResponseHeaders, _table._requestHeaders, _table._responseHeaders);
+
+        /// <summary>The first of the virtual host's virtual clusters whose headers all match, as Envoy picks one for its stats.</summary>
+        public string? VirtualCluster(RouteRequest request) =>
+            _host.VirtualClusters.FirstOrDefault(v => v.Headers.All(h => h.Matches(request))).Name;
+    }
+
+    internal sealed class CompiledVirtualHost(VirtualHost v, int index, RouteConfiguration config)
+    {
+        public VirtualHost Source { get; } = v;
+        public int Index { get; } = index;
         public IReadOnlyList<CompiledRoute> Routes { get; } = v.Routes.Select(r => new CompiledRoute(r, v.RetryPolicy,
             v.RequestMirrorPolicies.Count > 0 ? v.RequestMirrorPolicies : config.RequestMirrorPolicies,
             new AttemptCount(v.IncludeRequestAttemptCount, v.IncludeAttemptCountInResponse))).ToList();
         public HeaderMutation RequestHeaders { get; } = HeaderMutation.From(v.RequestHeadersToAdd, v.RequestHeadersToRemove);
         public HeaderMutation ResponseHeaders { get; } = HeaderMutation.From(v.ResponseHeadersToAdd, v.ResponseHeadersToRemove);
+        public IReadOnlyList<(string? Name, IReadOnlyList<HeaderMatch> Headers)> VirtualClusters { get; } =
+            v.VirtualClusters.Select(c => ((string?)c.Name, (IReadOnlyList<HeaderMatch>)c.Headers.Select(HeaderMatch.From).ToList())).ToList();
     }
 }

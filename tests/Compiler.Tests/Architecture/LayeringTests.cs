@@ -33,10 +33,16 @@ public sealed class LayeringTests
         // Back ends start from the bound model; input syntax is none of their business.
         { "Meshc.Compiler.BackEnds", "Meshc.Compiler.FrontEnds" },
         { "Meshc.Compiler.BackEnds", "Antlr4" },
-        // The schema evaluator is shared by readers and back ends, so it depends on neither.
+        // The schema check is shared by readers and back ends, so it depends on neither; it is the only door to the
+        // JSON Schema library.
         { "Meshc.Compiler.Schemas", "Meshc.Compiler.FrontEnds" },
         { "Meshc.Compiler.Schemas", "Meshc.Compiler.BackEnds" },
         { "Meshc.Compiler.Schemas", "YamlDotNet" },
+        { "Meshc.Compiler.FrontEnds", "Json.Schema" },
+        { "Meshc.Compiler.Passes", "Json.Schema" },
+        { "Meshc.Compiler.BackEnds", "Json.Schema" },
+        { "Meshc.Compiler.Cli", "Json.Schema" },
+        { "Meshc.Compiler.Ir", "Json.Schema" },
         // Front ends produce IR; they never reach forward into analysis or output.
         { "Meshc.Compiler.FrontEnds", "Meshc.Compiler.Passes" },
         { "Meshc.Compiler.FrontEnds", "Meshc.Compiler.BackEnds" },

@@ -48,7 +48,8 @@ public sealed class TraceCommandTests : IDisposable
     [Fact]
     public void Trace_PostNotInRules_DeniedByTheL7Rule()
     {
-        var (_, output, _) = Run("trace", "--from", "app=netshoot", "--to", "bookstore:8080/TCP", "--http", "POST /books", _dir);
+        var (code, output, _) = Run("trace", "--from", "app=netshoot", "--to", "bookstore:8080/TCP", "--http", "POST /books", _dir);
+        Assert.Equal(ExitCodes.Denied, code);
         Assert.Contains("matches no HTTP rule: 403 Access denied", output);
         Assert.Contains("verdict: DENIED (L7 403 Access denied) by default/bookstore-readers ingress[0]", output);
     }
@@ -66,9 +67,17 @@ public sealed class TraceCommandTests : IDisposable
         var bundle = Path.Combine(_dir, "out");
         Assert.Equal(ExitCodes.Ok, Run("compile", _dir, "-o", bundle, "--emit", "xds,bpf").Code);
         var (code, output, _) = Run("trace", "--from", "world", "--to", "bookstore:8080/TCP", bundle);
-        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(ExitCodes.Denied, code);
         Assert.Contains("source: world → identity 2 (reserved:world)", output);
         Assert.Contains("verdict: DENIED (DropPolicy) by no matching policy entry (default deny)", output);
+    }
+
+    [Fact]
+    public void Trace_DeniedWithExitZero_ExitsZero()
+    {
+        var (code, output, _) = Run("trace", "--exit-zero", "--from", "app=admin", "--to", "bookstore:8080/TCP", _dir);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("verdict: DENIED", output);
     }
 
     [Fact]

@@ -43,8 +43,11 @@ public sealed class TraceTargetPortTests : IDisposable
         string[] args = http is null
             ? ["trace", "--from", "app=netshoot", "--to", "bookstore:80/TCP", _dir]
             : ["trace", "--from", "app=netshoot", "--to", "bookstore:80/TCP", "--http", http, _dir];
-        Assert.Equal(ExitCodes.Ok, MeshcCommand.Run(args, stdout, stderr));
-        return (stdout.ToString(), stderr.ToString());
+        var code = MeshcCommand.Run(args, stdout, stderr);
+        var output = stdout.ToString();
+        // The exit code follows the verdict: 1 when the flow is denied.
+        Assert.Equal(output.Contains("verdict: DENIED", StringComparison.Ordinal) ? ExitCodes.Denied : ExitCodes.Ok, code);
+        return (output, stderr.ToString());
     }
 
     [Fact]

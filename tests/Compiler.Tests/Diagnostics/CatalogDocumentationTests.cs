@@ -24,7 +24,8 @@ public sealed class CatalogDocumentationTests
         md.AppendLine();
         md.AppendLine("Generated from `src/Compiler/Diagnostics/DiagnosticCatalog.txt` (a test fails when this file is out of date;");
         md.AppendLine("`UPDATE_GOLDEN=1 ./test.sh` rewrites it). Every diagnostic prints as `path:line:col: severity MCxxxx: message`.");
-        md.AppendLine("Codes are stable: a code never changes meaning and is never reused.");
+        md.AppendLine("Codes are stable: a code never changes meaning and is never reused. The last column is each code's help text,");
+        md.AppendLine("which `meshc check --format sarif` also gives as its rule's help.");
         md.AppendLine();
         md.AppendLine("Every error fails the compilation (exit code 1). Its effect on the bundle is set per code in the catalog:");
         md.AppendLine();
@@ -39,10 +40,10 @@ public sealed class CatalogDocumentationTests
             md.AppendLine();
             md.AppendLine($"## {Ranges.GetValueOrDefault(group.Key, "MC0" + group.Key + "xx")}");
             md.AppendLine();
-            md.AppendLine("| code | severity | bundle | message |");
-            md.AppendLine("|---|---|---|---|");
+            md.AppendLine("| code | severity | bundle | message | help |");
+            md.AppendLine("|---|---|---|---|---|");
             foreach (var d in group)
-                md.AppendLine($"| {d.Code} | {d.Severity.ToString().ToLowerInvariant()} | {Effect(d)} | {d.MessageTemplate.Replace("|", "\\|")} |");
+                md.AppendLine($"| {d.Code} | {d.Severity.ToString().ToLowerInvariant()} | {Effect(d)} | {Cell(d.MessageTemplate)} | {Cell(d.Help ?? "")} |");
         }
         return md.ToString();
     }
@@ -55,6 +56,15 @@ public sealed class CatalogDocumentationTests
         ErrorEffect.Unclassified => "unclassified",
         _ => throw new ArgumentOutOfRangeException(nameof(d), d.Effect, "an effect the documentation does not describe"),
     };
+
+    private static string Cell(string text) => text.Replace("|", "\\|");
+
+    [Fact]
+    public void Catalog_EveryCodeHasHelp()
+    {
+        var without = DiagnosticCatalog.All.Where(d => string.IsNullOrWhiteSpace(d.Help)).Select(d => d.Code.Value).ToList();
+        Assert.True(without.Count == 0, "codes without a 'help:' line in DiagnosticCatalog.txt: " + string.Join(", ", without));
+    }
 
     [Fact]
     public void DiagnosticsDoc_MatchesCatalog()

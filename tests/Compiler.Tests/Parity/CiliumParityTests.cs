@@ -1,3 +1,4 @@
+using Meshc.Tests;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.FrontEnds;
 
@@ -24,8 +25,8 @@ public sealed class CiliumParityTests
     [Fact]
     public void FactsFile_CoversEveryCaseFolder()
     {
-        var root = RepositoryPaths.Shared is { } shared ? Path.Combine(shared, Folder) : null;
-        if (root is null || !Directory.Exists(root)) return; // the theory below reports the skip
+        if (SharedMaterial.MissingReason(Folder) is not null) return; // the theory below reports the skip
+        var root = SharedMaterial.Path(Folder);
         var folders = Directory.GetDirectories(root).Select(Path.GetFileName).Where(f => f != "base").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(77, folders.Count);
         Assert.Equal(folders, Expected.Value.Keys.Order(StringComparer.Ordinal));
@@ -35,7 +36,7 @@ public sealed class CiliumParityTests
     [MemberData(nameof(Cases))]
     public void CaseFolder_CompilesWithBase_ToCiliumsFacts(string name)
     {
-        var root = Path.Combine(RepositoryPaths.Shared!, Folder);
+        var root = SharedMaterial.Path(Folder);
         var load = new DiagnosticBag();
         var sources = SourceLoader.Load([Path.Combine(root, "base"), Path.Combine(root, name)], load);
         Assert.False(load.HasErrors, string.Join("\n", load.ToImmutableSorted()));

@@ -21,10 +21,11 @@ public class CheckBackendWeightsTests
     [Theory]
     [InlineData("-1")]
     [InlineData("1000001")]
-    public void CheckBackendWeights_OutOfRange_ReportsMC0304AtBackendRef(string weight)
+    public void CheckBackendWeights_OutOfRange_ReportsMC0304AtTheWeight(string weight)
     {
+        // At the value, where the schema check sees the same fault: reported once, not twice.
         var c = Run($"    - name: web\n      port: 8080\n      weight: {weight}");
-        c.Single("MC0304", "- name: web\n      port: 8080\n      weight", offset: 2);
+        c.Single("MC0304", $"weight: {weight}", offset: 8);
         ConditionAssert.Is(c.RouteCondition("r", ConditionType.Accepted), false, ConditionReason.UnsupportedValue);
     }
 

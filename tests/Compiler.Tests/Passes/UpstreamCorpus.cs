@@ -42,14 +42,8 @@ internal static class UpstreamCorpus
 
     private static string Relative(string file) => Path.GetRelativePath(Root.Value, file).Replace('\\', '/');
 
-    /// <summary>shared/upstream, found by walking up from the test binaries (CI checks out shared/ beside the repository).</summary>
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "upstream");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/upstream was not found beside the repository");
-    }
+    /// <summary>The corpus' folder under ../shared.</summary>
+    public const string SharedFolder = "upstream";
+
+    private static string FindRoot() => SharedMaterial.Path(SharedFolder);
 }

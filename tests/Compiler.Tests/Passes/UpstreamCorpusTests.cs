@@ -10,11 +10,11 @@ public class UpstreamCorpusTests(ITestOutputHelper output)
 
     public static TheoryData<string> CiliumCases => new(UpstreamCorpus.CiliumCases());
 
-    [Theory]
+    [SharedTheory(UpstreamCorpus.SharedFolder)]
     [MemberData(nameof(ConformanceCases))]
     public void Passes_ConformanceCaseWithBase_NoInternalError(string name) => AssertSound(UpstreamCorpus.Conformance, name);
 
-    [Theory]
+    [SharedTheory(UpstreamCorpus.SharedFolder)]
     [MemberData(nameof(CiliumCases))]
     public void Passes_CiliumCaseWithBase_NoInternalError(string name) => AssertSound(UpstreamCorpus.Cilium, name);
 

@@ -44,7 +44,7 @@ public class UpstreamExpectationsTests(ITestOutputHelper output)
         { Cil, "gateway-secret-invalid-reference-grant", "MC0215", "listener:gateway-secret-invalid-reference-grant/https", ConditionType.ResolvedRefs, false, ConditionReason.RefNotPermitted },
     };
 
-    [Theory]
+    [SharedTheory(UpstreamCorpus.SharedFolder)]
     [MemberData(nameof(Cases))]
     public void Passes_InvalidUpstreamCase_ReportsIntendedFault(
         string corpus, string name, string code, string target, ConditionType type, bool status, ConditionReason reason)

@@ -1,12 +1,9 @@
 namespace Meshc.Compiler.Tests;
 
-/// <summary>Paths of the repository and of the shared material beside it, found from the test's location.</summary>
+/// <summary>The repository's root, found from the test's location (the shared material beside it: <see cref="SharedMaterial"/>).</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
-
-    /// <summary>The shared/ folder beside the checkout (read-only inputs); null where it is absent.</summary>
-    public static string? Shared => Directory.Exists(Path.Combine(Root, "..", "shared")) ? Path.GetFullPath(Path.Combine(Root, "..", "shared")) : null;
 
     private static string FindRoot()
     {

@@ -18,7 +18,7 @@ public sealed class AddressConformanceTests
     private const string Usable = "127.0.101.200";
     private const string Unusable = "127.0.102.1";
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task GatewayStaticAddresses()
     {
         const string name = "gateway-static-addresses"; // the test's file and its Gateway
@@ -49,7 +49,7 @@ public sealed class AddressConformanceTests
         await ExpectServedAtStatusAddress(run, name, 8080);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task GatewayOptionalAddressValue()
     {
         // Feature GatewayAddressEmpty: an IPAddress entry without value asks for any address; upstream waits for one in status.
@@ -62,7 +62,7 @@ public sealed class AddressConformanceTests
         await ExpectServedAtStatusAddress(run, name, 8080);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task GatewayInfrastructure()
     {
         // Feature GatewayInfrastructurePropagation. Upstream looks for a generated ServiceAccount, Pod or Service labelled

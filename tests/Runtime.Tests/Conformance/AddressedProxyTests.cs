@@ -6,7 +6,7 @@ namespace Meshc.Runtime.Tests.Conformance;
 /// <summary>Serving on the Gateways' addresses at fixed ports: a port someone else holds makes the start move on to another offset.</summary>
 public sealed class AddressedProxyTests
 {
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task StartAsync_PortHeldAtFirstOffset_ServesAtTheNextOffset()
     {
         var (_, snapshot) = ConformanceRun.Compile(ConformanceManifests.Load("gateway-optional-address-value"));

@@ -5,7 +5,7 @@ namespace Meshc.Runtime.Tests.Conformance;
 /// <summary>Upstream backend tests: cross-namespace routes and backends with ReferenceGrants, Service types, weights.</summary>
 public sealed class BackendConformanceTests
 {
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteCrossNamespace()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-cross-namespace");
@@ -13,7 +13,7 @@ public sealed class BackendConformanceTests
         StatusAssert.RouteParent(run.Status, "cross-namespace", "Accepted", true, "Accepted");
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteReferenceGrant()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-reference-grant");
@@ -21,7 +21,7 @@ public sealed class BackendConformanceTests
         StatusAssert.RouteParent(run.Status, "reference-grant", "ResolvedRefs", true, "ResolvedRefs");
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteServiceTypes()
     {
         // Upstream fills the EndpointSlices with infra-backend-v1's pods at run time; here each Service gets its own
@@ -34,7 +34,7 @@ public sealed class BackendConformanceTests
         ]);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteWeight()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-weight");
@@ -53,7 +53,7 @@ public sealed class BackendConformanceTests
         Assert.False(counts.ContainsKey(V3), "a backend with weight 0 received traffic");
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteNoBackendRefs()
     {
         // Rules whose backendRefs are omitted or empty answer 500 themselves; the catch-all rule forwards.
@@ -67,7 +67,7 @@ public sealed class BackendConformanceTests
         StatusAssert.RouteParent(run.Status, "omitted-backendrefs", "ResolvedRefs", true, "ResolvedRefs");
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteRequestHeaderModifierBackendWeights()
     {
         // Two weighted backendRefs, each with its own filter setting "Backend: <its name>": whichever backend
@@ -87,7 +87,7 @@ public sealed class BackendConformanceTests
         Assert.Equal([V1, V2], seen.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteMultipleGateways()
     {
         // One route attached to two Gateways on the same port, plus a dedicated route on each: each Gateway serves the

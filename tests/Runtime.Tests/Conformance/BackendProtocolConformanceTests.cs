@@ -9,7 +9,7 @@ namespace Meshc.Runtime.Tests.Conformance;
 /// <summary>Upstream backend-protocol tests: a Service port with appProtocol <c>kubernetes.io/h2c</c>, and <c>kubernetes.io/ws</c>.</summary>
 public sealed class BackendProtocolConformanceTests
 {
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteBackendProtocolH2C()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-backend-protocol-h2c");
@@ -23,7 +23,7 @@ public sealed class BackendProtocolConformanceTests
         ]);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteBackendProtocolWebSocket()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-backend-protocol-websocket");
@@ -48,7 +48,7 @@ public sealed class BackendProtocolConformanceTests
         Assert.Equal("websocket", handshake.Headers.GetValueOrDefault("upgrade"), StringComparer.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteBackendProtocolWebSocket_RouteTimeout_EndsAtTheUpgrade()
     {
         // Beyond upstream: the same route with a 1 s request timeout. As in Envoy, the route timeout covers the upgrade

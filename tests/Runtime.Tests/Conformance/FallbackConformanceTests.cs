@@ -15,7 +15,7 @@ public sealed class FallbackConformanceTests
     /// HTTPRouteInvalidCrossNamespaceBackendRef: the route's only backend does not resolve, so it stays Accepted with
     /// ResolvedRefs=False and its rule answers 500.
     /// </summary>
-    [Theory]
+    [SharedTheory(ConformanceManifests.SharedFolder)]
     [InlineData("httproute-invalid-nonexistent-backendref", "MC0201", "invalid-nonexistent-backend-ref", "BackendNotFound", "/")]
     [InlineData("httproute-invalid-backendref-unknown-kind", "MC0206", "invalid-backend-ref-unknown-kind", "InvalidKind", "/v2")]
     [InlineData("httproute-invalid-cross-namespace-backend-ref", "MC0205", "invalid-cross-namespace-backend-ref", "RefNotPermitted", "/")]
@@ -28,7 +28,7 @@ public sealed class FallbackConformanceTests
         Assert.Contains($"httproute {Infra}/{route} on gateway {SameNamespace}: ResolvedRefs=False {reason}: ", string.Join("\n", run.Notes));
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRoutePartiallyInvalidViaInvalidReferenceGrant()
     {
         await using var run = await ConformanceRun.StartWithErrorsAsync("httproute-partially-invalid-via-invalid-reference-grant", "MC0205");
@@ -41,7 +41,7 @@ public sealed class FallbackConformanceTests
         ]);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task GatewayWithAttachedRoutes()
     {
         await using var run = await ConformanceRun.StartWithErrorsAsync("gateway-with-attached-routes", "MC0201", "MC0211");
@@ -66,7 +66,7 @@ public sealed class FallbackConformanceTests
         Assert.Contains(run.Notes, n => n.StartsWith("left out: httproute gateway-conformance-infra/http-route-not-accepted from gateway gateway-conformance-infra/gateway-with-two-attached-routes: Accepted=False NoMatchingListenerHostname", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task GatewayInvalidTLSConfiguration()
     {
         await using var run = await ConformanceRun.StartWithErrorsAsync("gateway-invalid-tls-configuration", "MC0216", "MC0230");
@@ -88,7 +88,7 @@ public sealed class FallbackConformanceTests
         Assert.DoesNotContain(run.Notes, n => n.Contains(gateways[0], StringComparison.Ordinal) && n.StartsWith("left out", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [SharedTheory(ConformanceManifests.SharedFolder)]
     [InlineData("gateway-secret-invalid-reference-grant")]
     [InlineData("gateway-secret-missing-reference-grant")]
     public async Task GatewaySecretReferenceGrantNotPermitting(string test)
@@ -99,7 +99,7 @@ public sealed class FallbackConformanceTests
         Assert.Contains($"left out: gateway {Infra}/{test}: Accepted=False ListenersNotValid: no listener is valid", run.Notes);
     }
 
-    [Theory]
+    [SharedTheory(ConformanceManifests.SharedFolder)]
     [InlineData("gateway-secret-reference-grant-all-in-namespace")]
     [InlineData("gateway-secret-reference-grant-specific")]
     public async Task GatewaySecretReferenceGrantPermitting(string test)

@@ -11,11 +11,11 @@ public sealed class FilterConformanceTests
         await run.ExpectAllAsync(rows);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteRequestHeaderModifier() => Run("httproute-request-header-modifier", RequestHeaderRows);
 
     /// <summary>HTTPRouteBackendRequestHeaderModifier: the same edits written as filters on the backendRef instead of the rule.</summary>
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteBackendRequestHeaderModifier() => Run("httproute-request-header-modifier-backend", RequestHeaderRows);
 
     private static readonly Row[] RequestHeaderRows =
@@ -52,7 +52,7 @@ public sealed class FilterConformanceTests
         },
     ];
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteResponseHeaderModifier() => Run("httproute-response-header-modifier",
         // BackendSets makes the echo backend answer with those headers, so the filter has something to overwrite or remove.
         Row.To("/set", V1) with { ResponseHeaders = [("X-Header-Set", "set-overwrites-values")] },
@@ -90,7 +90,7 @@ public sealed class FilterConformanceTests
             ResponseAbsent = ["X-Header-Remove-1", "X-Header-Remove-2"],
         });
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteRewriteHost() => Run("httproute-rewrite-host",
         Row.To("/one", V1) with { Host = "rewrite.example", SeenHost = "one.example.org" },
         Row.To("/two", V2) with { Host = "rewrite.example", SeenHost = "example.org" },
@@ -103,7 +103,7 @@ public sealed class FilterConformanceTests
             SeenAbsent = ["X-Header-Remove"],
         });
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteRewritePath() => Run("httproute-rewrite-path",
         Row.To("/prefix/one/two", V1) with { SeenPath = "/one/two" },
         Row.To("/full/one/two", V1) with { SeenPath = "/one" },

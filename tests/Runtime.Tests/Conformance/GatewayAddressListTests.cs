@@ -3,7 +3,7 @@ namespace Meshc.Runtime.Tests.Conformance;
 /// <summary>The suite's address placeholders filled in and patched away on the YAML, as its manifest applier does.</summary>
 public sealed class GatewayAddressListTests
 {
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public void Overlay_StaticAddressesManifest_KeepsTheInvalidTypeThenUnusableThenUsable()
     {
         var yaml = File.ReadAllText(Path.Combine(ConformanceManifests.Root, "tests", "gateway-static-addresses.yaml"));

@@ -12,7 +12,7 @@ public sealed class HostnameConformanceTests
     private static Row At(string gateway, string host, string path, string backend) => Row.To(path, backend) with { Gateway = gateway, Host = host };
     private static Row NotFound(string gateway, string host, string path) => Row.Answer(path, 404) with { Gateway = gateway, Host = host };
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteHostnameIntersection()
     {
         // The whole manifest: no-intersecting-hosts is a fallback error (MC0211), so the bundle is still built and that
@@ -67,7 +67,7 @@ public sealed class HostnameConformanceTests
         Assert.Contains(run.Notes, n => n.StartsWith("left out: httproute gateway-conformance-infra/no-intersecting-hosts from gateway gateway-conformance-infra/httproute-hostname-intersection: Accepted=False NoMatchingListenerHostname", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteListenerHostnameMatching()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-listener-hostname-matching");

@@ -17,7 +17,7 @@ public sealed class ListenerIsolationConformanceTests
         ("abc.foo.example.com", "/abc-foo-example-com"),
     ];
 
-    [Theory]
+    [SharedTheory(ConformanceManifests.SharedFolder)]
     [InlineData("gateway-http-listener-isolation", "http-listener-isolation")]
     [InlineData("gateway-http-listener-isolation-with-hostname-intersection", "http-listener-isolation-with-hostname-intersection")]
     public async Task GatewayHTTPListenerIsolation(string manifest, string gateway)
@@ -30,7 +30,7 @@ public sealed class ListenerIsolationConformanceTests
             select (path == listener.ServedPath ? Row.To(path, V1) : Row.Answer(path, 404)) with { Gateway = $"{Infra}/{gateway}", Host = listener.Host });
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public void GatewayWithAttachedRoutesWithPort8080()
     {
         var status = ConformanceRun.Check("gateway-with-attached-routes-with-port-8080").Status;

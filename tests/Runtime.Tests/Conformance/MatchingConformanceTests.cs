@@ -14,11 +14,11 @@ public sealed class MatchingConformanceTests
         await run.ExpectAllAsync(rows);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteSimpleSameNamespace() => Run("httproute-simple-same-namespace",
         Row.To("/", V1));
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPExactPathMatching() => Run("httproute-exact-path-matching",
         Row.To("/one", V1),
         Row.To("/two", V2),
@@ -27,7 +27,7 @@ public sealed class MatchingConformanceTests
         Row.Answer("/two/", 404),
         Row.Answer("/Two", 404));
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteMatching() => Run("httproute-matching",
         Row.To("/", V1),
         Row.To("/example", V1),
@@ -36,7 +36,7 @@ public sealed class MatchingConformanceTests
         Row.To("/v2/example", V2),
         Row.To("/", V2) with { Headers = [("Version", "two")] });
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteMatchingAcrossRoutes() => Run("httproute-matching-across-routes",
         Row.To("/", V1) with { Host = "example.com" },
         Row.To("/example", V1) with { Host = "example.com" },
@@ -48,7 +48,7 @@ public sealed class MatchingConformanceTests
         Row.To("/v2/example", V2) with { Host = "example.com" },
         Row.To("/", V2) with { Host = "example.com", Headers = [("Version", "two")] });
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteHeaderMatching() => Run("httproute-header-matching",
         Row.To("/", V1) with { Headers = [("Version", "one")] },
         Row.To("/", V2) with { Headers = [("Version", "two")] },
@@ -62,7 +62,7 @@ public sealed class MatchingConformanceTests
         Row.To("/", V2) with { Headers = [("Color", "yellow")] },
         Row.Answer("/", 404) with { Headers = [("Color", "purple")] });
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteQueryParamMatching() => Run("httproute-query-param-matching",
         Row.To("/?animal=whale", V1),
         Row.To("/?animal=dolphin", V2),
@@ -86,7 +86,7 @@ public sealed class MatchingConformanceTests
         Row.To("/path5?animal=hydra", V1),
         Row.To("/?animal=hydra", V3) with { Headers = [("version", "four")] });
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteMethodMatching() => Run("httproute-method-matching",
         Row.To("/", V1) with { Method = "POST" },
         Row.To("/", V2) with { Method = "GET" },
@@ -101,7 +101,7 @@ public sealed class MatchingConformanceTests
         Row.To("/path5", V1) with { Method = "PATCH" },
         Row.To("/", V2) with { Method = "PATCH", Headers = [("version", "four")] });
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRoutePathMatchOrder() => Run("httproute-path-match-order",
         Row.To("/match/exact/one", V3),
         Row.To("/match/exact", V2),
@@ -110,7 +110,7 @@ public sealed class MatchingConformanceTests
         Row.To("/match/prefix/any", V1),
         Row.To("/match/any", V3));
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteNamedRule() => Run("httproute-named-rule",
         Row.To("/named", V1),
         Row.To("/unnamed", V2));

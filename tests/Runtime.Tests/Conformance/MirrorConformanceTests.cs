@@ -13,7 +13,7 @@ public sealed class MirrorConformanceTests
 {
     private static readonly TimeSpan MirrorWait = TimeSpan.FromSeconds(5);
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteRequestMirror()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-request-mirror");
@@ -36,7 +36,7 @@ public sealed class MirrorConformanceTests
         }
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteRequestMultipleMirrors()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-request-multiple-mirrors");
@@ -61,7 +61,7 @@ public sealed class MirrorConformanceTests
         }
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteRequestPercentageMirror()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-request-percentage-mirror");

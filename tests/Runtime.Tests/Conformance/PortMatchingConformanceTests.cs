@@ -15,7 +15,7 @@ public sealed class PortMatchingConformanceTests
     private static Row At(string host, string backend) => Row.To("/", backend) with { Gateway = Gateway, Host = host };
     private static Row NotFound(string host) => Row.Answer("/", 404) with { Gateway = Gateway, Host = host };
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteListenerPortMatching()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-listener-port-matching");
@@ -29,7 +29,7 @@ public sealed class PortMatchingConformanceTests
         ]);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteListenerPortMatching_PortsBeyondTheSuite_OnlyOwnPortServed()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-listener-port-matching");

@@ -12,12 +12,12 @@ public sealed class RedirectConformanceTests
         await run.ExpectAllAsync(rows);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteRedirectHostAndStatus() => Run("httproute-redirect-host-and-status",
         Row.Redirect("/hostname-redirect", 302, "http://example.org/hostname-redirect"),
         Row.Redirect("/host-and-status", 301, "http://example.org/host-and-status"));
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteRedirectPath() => Run("httproute-redirect-path",
         Row.Redirect("/original-prefix/lemon", 302, "http://{host}/replacement-prefix/lemon"),
         Row.Redirect("/full/path/original", 302, "http://{host}/full-path-replacement"),
@@ -26,21 +26,21 @@ public sealed class RedirectConformanceTests
         Row.Redirect("/full-path-and-host", 302, "http://example.org/replacement-full"),
         Row.Redirect("/full-path-and-status", 301, "http://{host}/replacement-full"));
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteRedirectPort() => Run("httproute-redirect-port",
         Row.Redirect("/port", 302, "http://{host}:8083/port"),
         Row.Redirect("/port-and-host", 302, "http://example.org:8083/port-and-host"),
         Row.Redirect("/port-and-status", 301, "http://{host}:8083/port-and-status"),
         Row.Redirect("/port-and-host-and-status", 302, "http://example.org:8083/port-and-host-and-status"));
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteRedirectScheme() => Run("httproute-redirect-scheme",
         Row.Redirect("/scheme", 302, "https://{host}/scheme"),
         Row.Redirect("/scheme-and-host", 302, "https://example.org/scheme-and-host"),
         Row.Redirect("/scheme-and-status", 301, "https://{host}/scheme-and-status"),
         Row.Redirect("/scheme-and-host-and-status", 302, "https://example.org/scheme-and-host-and-status"));
 
-    [Theory]
+    [SharedTheory(ConformanceManifests.SharedFolder)]
     [InlineData("httproute-303-redirect", "/see-other", 303)]
     [InlineData("httproute-307-redirect", "/temporary", 307)]
     [InlineData("httproute-308-redirect", "/permanent", 308)]
@@ -53,7 +53,7 @@ public sealed class RedirectConformanceTests
     /// serve). A client of the port-8080 Gateway sends its Host with ":8080"; a port that is the scheme's default is
     /// left out of the Location.
     /// </summary>
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteRedirectPortAndScheme()
     {
         const string on8080 = Gw.Infra + "/same-namespace-with-http-listener-on-8080";

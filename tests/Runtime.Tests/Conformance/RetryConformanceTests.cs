@@ -19,7 +19,7 @@ public sealed class RetryConformanceTests
         return expected == 200 ? Row.To(target, V3) : Row.Answer(target, expected);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteRetry()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-retry");

@@ -6,7 +6,7 @@ namespace Meshc.Runtime.Tests.Conformance;
 /// </summary>
 public sealed class StatusConformanceTests
 {
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public void HTTPRouteDisallowedKind()
     {
         var status = ConformanceRun.Check("httproute-disallowed-kind", "MC0210").Status;

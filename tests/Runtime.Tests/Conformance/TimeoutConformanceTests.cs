@@ -6,7 +6,7 @@ namespace Meshc.Runtime.Tests.Conformance;
 /// </summary>
 public sealed class TimeoutConformanceTests
 {
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteTimeoutRequest()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-timeout-request");
@@ -17,7 +17,7 @@ public sealed class TimeoutConformanceTests
         ]);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteTimeoutBackendRequest()
     {
         await using var run = await ConformanceRun.StartAsync("httproute-timeout-backend-request");

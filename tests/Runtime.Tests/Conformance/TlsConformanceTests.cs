@@ -25,7 +25,7 @@ public sealed class TlsConformanceTests
 
     private static int Port(ProxyHost proxy, string gateway) => proxy.ListenerPorts[$"{Infra}/cilium-gateway-{gateway}/listener"];
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteHTTPSListener_RoutesByHostOverTls()
     {
         var (_, snapshot) = ConformanceRun.Compile(WithSecret(ConformanceManifests.Load("httproute-https-listener")));
@@ -42,7 +42,7 @@ public sealed class TlsConformanceTests
         }
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task HTTPRouteRedirectPortAndScheme_HttpsGateway_RedirectsOverTls()
     {
         var (_, snapshot) = ConformanceRun.Compile(WithSecret(ConformanceManifests.Load("httproute-redirect-port-and-scheme")));
@@ -67,7 +67,7 @@ public sealed class TlsConformanceTests
         }
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task TLSRouteSimpleSameNamespace_PassesTlsThroughToTheBackend()
     {
         var (compiled, snapshot) = ConformanceRun.Compile(ConformanceManifests.Load("tlsroute-simple-same-namespace"));
@@ -87,7 +87,7 @@ public sealed class TlsConformanceTests
     private static readonly X509Certificate2 OtherCa = TestPki.Ca("mismatch CA");
     private static readonly X509Certificate2 AbcBackend = TestPki.Leaf(Ca, ["abc.example.com"]);
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public async Task BackendTLSPolicy_VerifiesTheBackendWithTheConfigMapCa()
     {
         // The suite generates both CA ConfigMaps; here: the CA that signed the backend, and an unrelated one.
@@ -129,7 +129,7 @@ public sealed class TlsConformanceTests
         Assert.StartsWith("backendtlspolicy HTTP/1.1 https-listener.org https", await client.GetStringAsync("https://https-listener.org/backendtlspolicy"));
     }
 
-    [Theory]
+    [SharedTheory(ConformanceManifests.SharedFolder)]
     [InlineData("gateway-secret-reference-grant-all-in-namespace", "gateway-secret-reference-grant")]
     [InlineData("gateway-secret-reference-grant-specific", "gateway-secret-reference-grant")]
     public async Task GatewaySecretReferenceGrant_ListenerServesTheOtherNamespacesCertificate(string test, string gateway)
@@ -147,7 +147,7 @@ public sealed class TlsConformanceTests
         Assert.Equal(Validity.Thumbprint, certificate.Thumbprint);
     }
 
-    [Fact]
+    [SharedFact(ConformanceManifests.SharedFolder)]
     public void GatewayFrontendInvalidDefaultClientCertificateValidation_HttpsListenerNotAccepted()
     {
         var result = ConformanceRun.Check(WithSecret(ConformanceManifests.Load("gateway-invalid-default-frontend-client-certificate-validation")), "MC0267");

@@ -5,7 +5,7 @@ namespace Meshc.Compiler.BackEnds.Kubernetes;
 
 /// <summary>
 /// Checks emitted manifests against schemas/ (the upstream CRDs, and Kubernetes' OpenAPI for Service), through the
-/// same evaluator the YAML front end uses. A status patch has no spec, so only its <c>status</c> is checked, against
+/// same check the YAML front end uses. A status patch has no spec, so only its <c>status</c> is checked, against
 /// the status part of its kind's schema.
 /// </summary>
 internal static class ManifestValidation
@@ -32,9 +32,9 @@ internal static class ManifestValidation
         if (SchemaRegistry.Find(kind, apiVersion) is not { } schema) return [$"no schema for {kind} {apiVersion}"];
         if (statusOnly)
         {
-            if (schema.Properties?.GetValueOrDefault("status") is not { } statusSchema) return [$"the {kind} schema has no status"];
-            return SchemaValidator.Validate(statusSchema, document["status"]).Select(v => "status." + v.Detail).ToList();
+            if (schema.Property("status") is not { } statusSchema) return [$"the {kind} schema has no status"];
+            return SchemaEvaluation.Validate(statusSchema, document["status"]).Select(v => "status." + v.Detail).ToList();
         }
-        return SchemaValidator.Validate(schema, document).Select(v => v.Detail).ToList();
+        return SchemaEvaluation.Validate(schema, document).Select(v => v.Detail).ToList();
     }
 }

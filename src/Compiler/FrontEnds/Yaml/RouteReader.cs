@@ -123,7 +123,10 @@ internal static class RouteReader
 
         private BackendRef Backend(YamlMappingNode b) => new(
             b.Str("group") ?? "", b.Str("kind") ?? "Service", b.Str("namespace"), b.Str("name") ?? "", b.Int("port"),
-            b.Long("weight") ?? 1, b.Maps("filters").Select(Filter).ToValueList(), b.LocationIn(file));
+            b.Long("weight") ?? 1, b.Maps("filters").Select(Filter).ToValueList(), b.LocationIn(file))
+        {
+            WeightOrigin = b.Get("weight")?.LocationIn(file) ?? default,
+        };
 
         private RouteTimeouts? Timeouts(YamlMappingNode? t)
         {

@@ -14,7 +14,7 @@ internal static class SchemaCheck
     {
         if (SchemaRegistry.Find(obj.Kind, obj.ApiVersion) is not { } schema) return;
         var json = YamlJson.Convert(obj.Root, obj.Path);
-        var violations = SchemaValidator.Validate(schema, json.Root);
+        var violations = SchemaEvaluation.Validate(schema, json.Root);
         if (violations.Count == 0) return;
         var name = obj.Root.Map("metadata").Str("name") ?? "(unnamed)";
         foreach (var v in violations)

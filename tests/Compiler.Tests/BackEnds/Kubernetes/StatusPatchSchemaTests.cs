@@ -6,41 +6,30 @@ namespace Meshc.Compiler.Tests.BackEnds.Kubernetes;
 
 /// <summary>
 /// schemas/ keeps only the spec of Gateway API kinds (inputs never need status), so status patches are checked here
-/// against the status schema of the upstream CRDs themselves (shared/upstream/crds), loaded with the same evaluator.
+/// against the status schema of the upstream CRDs themselves (shared/upstream/crds), checked by the same JsonSchema.Net
+/// evaluation, which keeps their oneOf and date-time format as they are.
 /// </summary>
 public sealed class StatusPatchSchemaTests
 {
-    // CRD-only keywords that do not constrain what a status patch may hold (defaults, CEL rules, list semantics).
-    private static readonly string[] Dropped = ["default", "x-kubernetes-validations", "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string"];
+    // OpenAPI and CRD-only keywords that are not JSON Schema and do not constrain what a status patch may hold
+    // (defaults, CEL rules, list semantics, nullability of fields meshc always fills in).
+    private static readonly string[] Dropped = ["default", "nullable", "x-kubernetes-validations", "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-int-or-string"];
 
-    private static SchemaNode StatusSchema(string crdFile)
+    private static CompiledSchema StatusSchema(string crdFile)
     {
-        var shared = RepositoryPaths.Shared ?? throw new InvalidOperationException("shared/ is needed for the upstream CRDs");
-        var crd = Assert.Single(ManifestYaml.Parse(File.ReadAllText(Path.Combine(shared, "upstream", "crds", "gateway-api", "experimental", crdFile))));
+        var shared = SharedMaterial.Path("upstream/crds");
+        var crd = Assert.Single(ManifestYaml.Parse(File.ReadAllText(Path.Combine(shared, "gateway-api", "experimental", crdFile))));
         var version = crd["spec"]!["versions"]!.AsArray().Single(v => (string?)v!["name"] == "v1")!;
-        // Re-parsed so numbers are JSON numbers the loader can read as any numeric type.
         var status = JsonNode.Parse(version["schema"]!["openAPIV3Schema"]!["properties"]!["status"]!.ToJsonString())!.AsObject();
         Strip(status);
-        return SchemaLoader.Load(status);
+        return CompiledSchema.Parse(status.ToJsonString(), new Uri($"https://meshc.invalid/tests/status/{crdFile}"));
     }
 
     private static void Strip(JsonObject schema)
     {
         foreach (var key in Dropped) schema.Remove(key);
-        // The evaluator knows anyOf, not oneOf; the CRDs' alternatives exclude each other, so anyOf is as strict here.
-        if (schema["oneOf"] is { } oneOf)
-        {
-            schema.Remove("oneOf");
-            schema["anyOf"] = oneOf;
-        }
-        // Integer widths: every value meshc writes is far inside them.
+        // Integer widths, which JSON Schema has no format for: every value meshc writes is far inside them.
         if ((string?)schema["format"] is "int32" or "int64") schema.Remove("format");
-        // RFC 3339 as a pattern, since the evaluator has no date-time format.
-        if ((string?)schema["format"] == "date-time")
-        {
-            schema.Remove("format");
-            schema["pattern"] = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$";
-        }
         foreach (var (key, value) in schema.ToList())
         {
             if (key == "properties" && value is JsonObject properties)
@@ -55,7 +44,7 @@ public sealed class StatusPatchSchemaTests
         ManifestFixture.Load(ManifestFixture.Example("gateway-echo"), ManifestFixture.Example("gateway-redirects"))
             .Where(s => !s.Path.Contains("90-10", StringComparison.Ordinal)));
 
-    [Theory]
+    [SharedTheory("upstream/crds")]
     [InlineData("Gateway", "gateway.networking.k8s.io_gateways.yaml")]
     [InlineData("HTTPRoute", "gateway.networking.k8s.io_httproutes.yaml")]
     public void StatusPatch_Emitted_PassesUpstreamStatusSchema(string kind, string crdFile)
@@ -66,14 +55,14 @@ public sealed class StatusPatchSchemaTests
             .Where(d => (string?)d["kind"] == kind)
             .ToList();
         Assert.NotEmpty(patches);
-        foreach (var patch in patches) Assert.Empty(SchemaValidator.Validate(schema, patch["status"]).Select(v => v.Detail));
+        foreach (var patch in patches) Assert.Empty(SchemaEvaluation.Validate(schema, patch["status"]).Select(v => v.Detail));
     }
 
-    [Fact]
+    [SharedFact("upstream/crds")]
     public void StatusPatch_WithoutTransitionTime_FailsUpstreamStatusSchema()
     {
         var schema = StatusSchema("gateway.networking.k8s.io_gateways.yaml");
         var broken = JsonNode.Parse("""{"conditions": [{"type": "Accepted", "status": "True", "reason": "Accepted", "message": "ok"}]}""");
-        Assert.Contains(SchemaValidator.Validate(schema, broken), v => v.Detail.Contains("lastTransitionTime", StringComparison.Ordinal));
+        Assert.Contains(SchemaEvaluation.Validate(schema, broken), v => v.Detail.Contains("lastTransitionTime", StringComparison.Ordinal));
     }
 }

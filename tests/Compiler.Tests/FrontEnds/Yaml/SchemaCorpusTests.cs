@@ -9,18 +9,13 @@ namespace Meshc.Compiler.Tests.FrontEnds.Yaml;
 /// <summary>Real inputs (the scenarios, the Gateway API conformance manifests, Cilium's test data) must pass the schema check.</summary>
 public sealed class SchemaCorpusTests(ITestOutputHelper output)
 {
-    [Theory]
+    [SharedTheory("upstream")]
     [InlineData("scenarios")]
     [InlineData("upstream/gateway-api-conformance/v1.6.1/manifests")]
     [InlineData("upstream/cilium-gateway-testdata")]
     public void SchemaCheck_UpstreamInputs_ReportNoViolation(string folder)
     {
-        var root = Path.Combine(RepositoryPaths.Shared ?? "../shared", folder);
-        if (!Directory.Exists(root))
-        {
-            output.WriteLine($"skipped: {root} is absent on this machine");
-            return;
-        }
+        var root = SharedMaterial.Path(folder);
         var (checkedObjects, findings) = SchemaCorpus.Check(root, KnownInvalid);
         output.WriteLine($"{checkedObjects} objects checked");
         Assert.True(checkedObjects > 0, $"no object with a schema under {root}");
@@ -59,7 +54,7 @@ internal static class SchemaCorpus
             foreach (var d in diagnostics.ToImmutableSorted().Where(d => d.Code == DiagnosticCatalog.SchemaViolation.Code))
             {
                 var text = d.ToString();
-                var relative = Path.GetRelativePath(RepositoryPaths.Shared!, file).Replace('\\', '/');
+                var relative = Path.GetRelativePath(SharedMaterial.Root!, file).Replace('\\', '/');
                 if (!(knownInvalid.TryGetValue(relative, out var expected) && text.Contains(expected, StringComparison.Ordinal)))
                     findings.Add(text);
             }

@@ -8,7 +8,8 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 /// Decides what of a statement with syntax errors is still read. Clauses with an error are dropped (their error is
 /// already reported, and guessing at them would only add noise); the statement itself is read when what is left is
 /// whole, so a broken listener does not make its gateway vanish and every route on it fail too. A brace the parser
-/// had to conjure (a block left open) does not count against the statement.
+/// had to conjure (a block left open) does not count against the statement. A rule is one line, so a rule followed on
+/// its line by tokens recovery skipped (<c>rule /a heder x=1 to a:80</c>) is broken too, and goes with them.
 /// </summary>
 internal static class SyntaxHealth
 {
@@ -19,7 +20,9 @@ internal static class SyntaxHealth
         if (statement.children is not { } children) return true;
         // Tokens recovery skipped, and clauses with an error, go; a token recovery had to make up (index -1) is a
         // missing required piece, which leaves the statement unreadable, unless it is a brace.
-        foreach (var broken in children.Where(c => c is IErrorNode { Symbol.TokenIndex: >= 0 } || (c is ParserRuleContext r && IsClause(r) && !IsClean(r))).ToList())
+        var skipped = children.OfType<IErrorNode>().Where(e => e.Symbol.TokenIndex >= 0).Select(e => e.Symbol.Line).ToHashSet();
+        foreach (var broken in children.Where(c => c is IErrorNode { Symbol.TokenIndex: >= 0 } || (c is ParserRuleContext r && IsClause(r) && !IsClean(r)) ||
+                                                   (c is MeshParser.RouteRuleClauseContext rule && skipped.Contains(rule.Start.Line))).ToList())
             children.Remove(broken);
         return children.All(c => c is MeshParser.StatementContext || IsClean(c) || c is ITerminalNode { Symbol.Type: MeshLexer.RBRACE or MeshLexer.LBRACE });
     }

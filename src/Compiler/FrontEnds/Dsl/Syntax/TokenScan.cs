@@ -7,7 +7,8 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Syntax;
 /// <summary>
 /// Lexes a DSL file and reports lexical mistakes itself, so the parser only ever sees sensible tokens: a stray
 /// character is reported (MC0152) and dropped; a string missing its closing quote is reported (MC0151) and kept as a
-/// string, so the rest of the line still parses. Braces nested deeper than <see cref="MaxBraceDepth"/> are reported
+/// string, so the rest of the line still parses. A '-' written before a number is reported as a negative number
+/// (MC0191), with what the number means where that is clear (a backend weight); the number itself is kept. Braces nested deeper than <see cref="MaxBraceDepth"/> are reported
 /// (MC0155) at the brace that breaks the bound and the file is read as empty: the parser and every reader after it
 /// recurse once per level, and no valid program nests more than two.
 /// </summary>
@@ -22,8 +23,10 @@ internal static class TokenScan
         lexer.RemoveErrorListeners();
         var kept = new List<IToken>();
         var depth = 0;
-        foreach (var token in lexer.GetAllTokens())
+        var tokens = lexer.GetAllTokens();
+        for (var i = 0; i < tokens.Count; i++)
         {
+            var token = tokens[i];
             switch (token.Type)
             {
                 case MeshLexer.LBRACE when ++depth > MaxBraceDepth:
@@ -33,6 +36,11 @@ internal static class TokenScan
                 case MeshLexer.RBRACE:
                     depth = Math.Max(0, depth - 1);
                     kept.Add(token);
+                    continue;
+                case MeshLexer.INVALID_CHAR when token.Text == "-" && i + 1 < tokens.Count &&
+                                                 tokens[i + 1].Type == MeshLexer.INT && tokens[i + 1].StartIndex == token.StopIndex + 1:
+                    diagnostics.ReportDslNegativeNumber(At(source, token), "-" + tokens[i + 1].Text,
+                        IsWeight(kept) ? "a backend weight is from 0 to 1,000,000" : "numbers in the DSL are 0 or more");
                     continue;
                 case MeshLexer.INVALID_CHAR:
                     diagnostics.ReportDslInvalidCharacter(At(source, token), Printable(token.Text));
@@ -67,4 +75,16 @@ internal static class TokenScan
 
     private static string Printable(string text) =>
         text.Length == 1 && char.IsControl(text[0]) ? $"\\u{(int)text[0]:x4}" : text;
+
+    /// <summary>
+    /// Whether a number after the tokens so far would be a backend's weight: it follows a backend written after
+    /// <c>to</c> or a comma, as <c>SERVICE</c> or <c>SERVICE:PORT</c>.
+    /// </summary>
+    private static bool IsWeight(List<IToken> before)
+    {
+        var n = before.Count;
+        if (n >= 4 && before[n - 1].Type == MeshLexer.INT && before[n - 2].Type == MeshLexer.COLON && before[n - 3].Type == MeshLexer.WORD)
+            return before[n - 4].Type is MeshLexer.TO or MeshLexer.COMMA;
+        return n >= 2 && before[n - 1].Type == MeshLexer.WORD && before[n - 2].Type is MeshLexer.TO or MeshLexer.COMMA;
+    }
 }

@@ -18,7 +18,7 @@ public class GatewayEchoTests
         return GatewayTranslator.Translate(Scenario.Bind(model, "my-example-gateway"), CompilationOptions.Default).Single();
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_GatewayEcho_NamesCecAndServicesAsCilium()
     {
         var cec = Translate();
@@ -33,7 +33,7 @@ public class GatewayEchoTests
         Assert.Equal([new Label("cec.cilium.io/use-original-source-address", "false")], cec.Annotations);
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_GatewayEcho_OrdersResourcesListenerRouteConfigClusters()
     {
         var cec = Translate();
@@ -49,7 +49,7 @@ public class GatewayEchoTests
             }));
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_GatewayEcho_ListenerHasOneRawBufferChainWithCiliumHcm()
     {
         var listener = Listener(Translate());
@@ -73,7 +73,7 @@ public class GatewayEchoTests
             Json(Hcm(chain)));
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_GatewayEcho_ListenerHasTlsInspectorAndKeepalive()
     {
         var listener = Listener(Translate());
@@ -91,7 +91,7 @@ public class GatewayEchoTests
             JsonList(listener.SocketOptions));
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_GatewayEcho_RoutesEchoPrefix90To10()
     {
         var routes = RouteConfig(Translate(), "listener-insecure");
@@ -106,7 +106,7 @@ public class GatewayEchoTests
             Json(routes));
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_GatewayEcho_ClustersAreEdsWithGlobalServiceNames()
     {
         var clusters = Clusters(Translate());
@@ -123,13 +123,13 @@ public class GatewayEchoTests
         Assert.Equal("default/echo-2:8080", clusters[1].EdsClusterConfig.ServiceName);
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_GatewayEcho_PassesEnvoyValidation()
     {
         AssertValid(Translate());
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Validate_ListenerAsTheOperatorWritesIt_LacksOnlyTheAgentsRdsSource()
     {
         // The operator leaves the RDS config source to the agent; AssertValid fills it in, so it checks everything else.
@@ -139,7 +139,7 @@ public class GatewayEchoTests
         Assert.EndsWith("rds.config_source", violation.FieldPath);
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_SameInputTwice_GivesIdenticalJson()
     {
         Assert.Equal(Translate().Resources.Select(Json), Translate().Resources.Select(Json));

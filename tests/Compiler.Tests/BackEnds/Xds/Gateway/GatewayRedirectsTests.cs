@@ -19,7 +19,7 @@ public class GatewayRedirectsTests
     private static string RouteJson(string prefix) => Json(RouteConfig(Translate(), "listener-insecure").VirtualHosts.Single().Routes
         .Single(r => r.Match.PathSeparatedPrefix == prefix));
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_PrefixOnlyRedirect_Is302WithListenerPort()
     {
         // Neither scheme nor port: the redirect keeps the listener's port (80), as Cilium's ingestion sets it.
@@ -28,7 +28,7 @@ public class GatewayRedirectsTests
             RouteJson("/original-prefix"));
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_HostAndPrefixRedirect_ReplacesHostAndPrefix()
     {
         Assert.Equal(
@@ -36,7 +36,7 @@ public class GatewayRedirectsTests
             RouteJson("/path-and-host"));
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_SchemeAndHostRedirect_UsesHttpsDefaultPort()
     {
         Assert.Equal(
@@ -44,7 +44,7 @@ public class GatewayRedirectsTests
             RouteJson("/scheme-and-host"));
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_RedirectsAndEcho_SortedByPrefixLengthStably()
     {
         var routes = RouteConfig(Translate(), "listener-insecure").VirtualHosts.Single().Routes;
@@ -53,7 +53,7 @@ public class GatewayRedirectsTests
         Assert.Equal(["/original-prefix", "/scheme-and-host", "/path-and-host", "/echo"], routes.Select(r => r.Match.PathSeparatedPrefix));
     }
 
-    [Fact]
+    [SharedFact(Scenario.SharedFolder)]
     public void Translate_RedirectRules_HaveNoClustersOfTheirOwnAndPassValidation()
     {
         var cec = Translate();

@@ -11,7 +11,10 @@ namespace Meshc.Compiler.Tests.BackEnds.Xds.Gateway;
 /// </summary>
 internal static class Scenario
 {
-    public const string Root = "/work/shared/scenarios";
+    /// <summary>The scenarios' folder under ../shared.</summary>
+    public const string SharedFolder = "scenarios";
+
+    public static string Root => SharedMaterial.Path(SharedFolder);
 
     public static MeshModel Read(params string[] files) =>
         Compilation.Create(files.Select(f => new SourceText(f, File.ReadAllText(f)))).Model;

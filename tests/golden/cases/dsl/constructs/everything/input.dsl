@@ -1,5 +1,5 @@
 # Proves: every construct of the DSL at once, with an import that is also a source (read once).
-# Expected: no errors; MC0310 for the TLS listener meshc does not compile, MC0217/MC0251 as warnings or info; MC0362 because address 10.0.0.10 lies outside the default loopback pool (Gateway edge Programmed=False AddressNotUsable).
+# Expected: no errors; MC0310 for the TLS listener meshc does not compile, MC0217/MC0251 as warnings or info, MC0540 (info) for the imported Service nothing routes to; MC0362 because address 10.0.0.10 lies outside the default loopback pool (Gateway edge Programmed=False AddressNotUsable).
 # Every construct of the DSL once.
 import "shared.dsl"
 gateway-class edge-lb controller example.net/edge-controller
