@@ -33,4 +33,5 @@ public enum ConditionReason
     InvalidCACertificateRef,
     InvalidCACertificateKind,
     Conflicted,
+    ConfigurationChanged,
 }
