@@ -26,7 +26,9 @@ internal sealed class WriteGatewayStatus : IPass
                 .Select(l => new ListenerStatus(l.Listener.Name, l.SupportedKinds.ToValueList(),
                     context.Attachments.AttachedCount(gateway.Key, l.Listener.Name), ListenerConditions(l, programmed, generation)))
                 .ToValueList();
-            var conditions = ValueList.Of(Accepted(facts, generation), Programmed(facts, generation));
+            var conditions = InsecureFrontend(gateway, generation) is { } insecure
+                ? ValueList.Of(Accepted(facts, generation), Programmed(facts, generation), insecure)
+                : ValueList.Of(Accepted(facts, generation), Programmed(facts, generation));
             context.Status.Set(new GatewayStatus(gateway.Key, Addresses(facts), conditions, listeners));
         }
     }
@@ -91,6 +93,20 @@ internal sealed class WriteGatewayStatus : IPass
         return facts.AssignmentProblem is { } assignment
             ? Condition.False(ConditionType.Programmed, assignment.Reason, assignment.Message, generation)
             : Condition.True(ConditionType.Programmed, ConditionReason.Programmed, "gateway programmed", generation);
+    }
+
+    /// <summary>
+    /// The spec's warning that some client-certificate validation of the Gateway lets clients without a valid
+    /// certificate through (mode AllowInsecureFallback, by default or on a port); absent otherwise.
+    /// </summary>
+    private static Condition? InsecureFrontend(Gateway gateway, long generation)
+    {
+        if (gateway.Frontend is not { } frontend) return null;
+        var modes = frontend.PerPort.Select(p => p.Validation).Prepend(frontend.Default).OfType<FrontendValidation>();
+        return modes.Any(v => v.Mode == FrontendValidation.AllowInsecureFallback)
+            ? Condition.True(ConditionType.InsecureFrontendValidationMode, ConditionReason.ConfigurationChanged,
+                "client certificate validation allows clients without a valid certificate (AllowInsecureFallback)", generation)
+            : null;
     }
 
     /// <summary>The LoadBalancer address <see cref="AssignGatewayAddresses"/> gave the Gateway, if any.</summary>

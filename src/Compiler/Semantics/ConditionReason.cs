@@ -34,4 +34,5 @@ public enum ConditionReason
     InvalidCACertificateRef,
     InvalidCACertificateKind,
     Conflicted,
+    ConfigurationChanged,
 }

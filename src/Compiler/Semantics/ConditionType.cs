@@ -1,4 +1,4 @@
 namespace Meshc.Compiler.Semantics;
 
 /// <summary>Gateway API condition types meshc reports.</summary>
-public enum ConditionType { Accepted, ResolvedRefs, Programmed, Conflicted, PartiallyInvalid }
+public enum ConditionType { Accepted, ResolvedRefs, Programmed, Conflicted, PartiallyInvalid, InsecureFrontendValidationMode }
