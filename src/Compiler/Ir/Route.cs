@@ -14,6 +14,10 @@ public sealed record Route(
     /// <summary>The Kubernetes kind name, for messages and status.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string KindName => Kind == RouteKind.Grpc ? "GRPCRoute" : "HTTPRoute";
+
+    /// <summary>How the route's clusters reach their endpoints (<see cref="MeshAnnotations"/>); null: the defaults.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public UpstreamPolicy? Upstream { get; init; }
 }
 
 /// <summary>Which route API a route came from; GRPC routes match on service/method and talk HTTP/2 upstream.</summary>
