@@ -8,7 +8,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 
 /// <summary>
 /// Builds the one Envoy listener (named <c>listener</c>) that serves all ports of a Gateway: a plain-HTTP chain, then
-/// TLS-terminating chains (see <see cref="GatewayPlan.SecureChains"/>). It has no address: the agent gives it a TPROXY port.
+/// TLS-terminating chains (see <see cref="ProxyPlan.SecureChains"/>). It has no address: the agent gives it a TPROXY port.
 /// </summary>
 internal static class ListenerBuilder
 {
@@ -22,7 +22,7 @@ internal static class ListenerBuilder
     public const string SecureName = ListenerName + "-secure";
 
     /// <summary>The listener for <paramref name="plan"/>; the caller has checked that it has at least one listener.</summary>
-    public static Listener Build(GatewayPlan plan, CompilationOptions options)
+    public static Listener Build(ProxyPlan plan, CompilationOptions options)
     {
         var listener = new Listener { Name = ListenerName };
         if (plan.HasInsecure) listener.FilterChains.Add(InsecureChain(options));

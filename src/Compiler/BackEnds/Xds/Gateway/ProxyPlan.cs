@@ -1,25 +1,33 @@
 using Meshc.Compiler.Ir;
+using System.Globalization;
 using Meshc.Compiler.Semantics;
+using Meshc.Compiler.Text;
 
 namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 
 /// <summary>
-/// The part of an accepted Gateway that becomes Envoy configuration: its valid HTTP and HTTPS listeners (in spec
-/// order) and the routes attached to them, flattened into one <see cref="RouteSource"/> per rule and match.
+/// What one translated CiliumEnvoyConfig serves on its one Envoy listener: the valid HTTP and HTTPS listeners of an
+/// accepted Gateway (in spec order), or the ports of a Service that routes attach to (GAMMA: one plain-HTTP listener
+/// per port, as Cilium's GAMMA ingestion makes them), and the routes attached to them, flattened into one
+/// <see cref="RouteSource"/> per rule and match.
 /// </summary>
-internal sealed class GatewayPlan
+internal sealed class ProxyPlan
 {
-    private GatewayPlan(Ir.Gateway gateway, IReadOnlyList<ListenerBinding> listeners, IReadOnlyList<RouteSource> sources)
+    private ProxyPlan(string @namespace, SourceLocation origin, IReadOnlyList<ListenerBinding> listeners, IReadOnlyList<RouteSource> sources)
     {
-        Gateway = gateway;
+        Namespace = @namespace;
+        Origin = origin;
         Listeners = listeners;
         Sources = sources;
     }
 
-    /// <summary>The Gateway the CEC is generated for.</summary>
-    public Ir.Gateway Gateway { get; }
+    /// <summary>The namespace of the Gateway or Service (and of the CEC).</summary>
+    public string Namespace { get; }
 
-    /// <summary>The listeners that are programmed, in the Gateway's order.</summary>
+    /// <summary>Where the Gateway or Service was declared.</summary>
+    public SourceLocation Origin { get; }
+
+    /// <summary>The listeners that are programmed, in the Gateway's order (a Service's: by port).</summary>
     public IReadOnlyList<ListenerBinding> Listeners { get; }
 
     /// <summary>One entry per rule match of every attached route, in Cilium's ingestion order.</summary>
@@ -39,11 +47,30 @@ internal sealed class GatewayPlan
     /// routes, and an HTTPS listener with a bad certificate must not put a broken TLS chain on the shared listener.
     /// TLS (passthrough) listeners need TLSRoutes, which meshc does not compile.
     /// </summary>
-    public static GatewayPlan Create(GatewayBinding binding)
+    public static ProxyPlan ForGateway(GatewayBinding binding)
     {
         var listeners = binding.Listeners
             .Where(l => l.Valid && l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.HTTPS)
             .ToList();
+        return new ProxyPlan(binding.Gateway.Meta.Namespace, binding.Gateway.Meta.Origin, listeners, SourcesOf(listeners));
+    }
+
+    /// <summary>
+    /// A Service parent: each bound port is a plain-HTTP listener named <c>&lt;ns&gt;-&lt;service&gt;-&lt;port&gt;</c>
+    /// with no hostname (Cilium's <c>*</c>: GAMMA does not filter by hostname), carrying the routes bound to that port.
+    /// </summary>
+    public static ProxyPlan ForService(ServiceBinding binding)
+    {
+        var service = binding.Service;
+        var listeners = binding.Ports.Select(p => new ListenerBinding(
+            new Ir.Listener($"{service.Meta.Namespace}-{service.Meta.Name}-{p.Port.ToString(CultureInfo.InvariantCulture)}",
+                ListenerProtocol.HTTP, "HTTP", p.Port, null, null, AllowedRoutes.Default(service.Meta.Origin), service.Meta.Origin),
+            true, p.Routes)).ToList();
+        return new ProxyPlan(service.Meta.Namespace, service.Meta.Origin, listeners, SourcesOf(listeners));
+    }
+
+    private static List<RouteSource> SourcesOf(IReadOnlyList<ListenerBinding> listeners)
+    {
         var sources = new List<RouteSource>();
         foreach (var listener in listeners)
         {
@@ -61,7 +88,7 @@ internal sealed class GatewayPlan
                 }
             }
         }
-        return new GatewayPlan(binding.Gateway, listeners, sources);
+        return sources;
     }
 
     /// <summary>Every listener port, once, in ascending order (the ports the Gateway's Service redirects to Envoy).</summary>
@@ -82,7 +109,7 @@ internal sealed class GatewayPlan
             if (!secretsByHost.TryGetValue(host, out var secrets))
                 secretsByHost[host] = secrets = new SortedSet<TlsSecretRef>(Comparer<TlsSecretRef>.Create((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey)));
             foreach (var certificate in listener.Listener.Tls?.CertificateRefs ?? ValueList<ObjectRef>.Empty)
-                secrets.Add(new TlsSecretRef(certificate.NamespaceOr(Gateway.Meta.Namespace), certificate.Name));
+                secrets.Add(new TlsSecretRef(certificate.NamespaceOr(Namespace), certificate.Name));
         }
         return secretsByHost
             .Where(e => e.Value.Count > 0)

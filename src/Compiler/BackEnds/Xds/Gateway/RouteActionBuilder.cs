@@ -27,7 +27,7 @@ internal static class RouteActionBuilder
             action.WeightedClusters = new WeightedCluster();
             action.WeightedClusters.Clusters.Add(rule.Backends.Select(ClusterWeight));
         }
-        if (rule.Rule.Filters.OfType<UrlRewriteFilter>().LastOrDefault() is { } rewrite)
+        if (RuleFilters.Of(rule.Rule.Filters).Rewrite is { } rewrite)
         {
             RewriteBuilder.Apply(action, rewrite, MatchedPrefix(source.Match));
         }
