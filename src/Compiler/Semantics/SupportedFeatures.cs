@@ -4,9 +4,10 @@ namespace Meshc.Compiler.Semantics;
 
 /// <summary>
 /// The Gateway API features meshc implements, by their conformance names, as a GatewayClass of ours reports them in
-/// <c>status.supportedFeatures</c>. This is Cilium's GATEWAY-HTTP and GATEWAY-GRPC claim, less what meshc does not
-/// compile (TLSRoute, mesh/GAMMA), plus HTTPRouteParentRefPort, which Cilium exempts: the parent-ref checks implement it
-/// per the spec, and the xDS back end keeps a route attached to one port from answering on another.
+/// <c>status.supportedFeatures</c>. This is Cilium's GATEWAY-HTTP, GATEWAY-GRPC, MESH-HTTP and MESH-GRPC claim, less
+/// what meshc does not compile (TLSRoute), plus HTTPRouteParentRefPort, which Cilium exempts: the parent-ref checks
+/// implement it per the spec, and the xDS back end keeps a route attached to one port from answering on another.
+/// MeshConsumerRoute is left out, as Cilium leaves it out (docs/conformance.md, "Mesh").
 /// </summary>
 public static class SupportedFeatures
 {
@@ -40,6 +41,15 @@ public static class SupportedFeatures
         "HTTPRouteRequestTimeout",
         "HTTPRouteResponseHeaderModification",
         "HTTPRouteSchemeRedirect",
+        "Mesh",
+        "MeshClusterIPMatching",
+        "MeshHTTPRouteBackendRequestHeaderModification",
+        "MeshHTTPRouteNamedRouteRule",
+        "MeshHTTPRouteQueryParamMatching",
+        "MeshHTTPRouteRedirectPath",
+        "MeshHTTPRouteRedirectPort",
+        "MeshHTTPRouteRewritePath",
+        "MeshHTTPRouteSchemeRedirect",
         "ReferenceGrant",
     }.Order(StringComparer.Ordinal).ToValueList();
 }
