@@ -134,32 +134,16 @@ public sealed class MeshConformanceTests
         To("/path5?animal=hydra", V1));
 
     [Fact]
-    public Task MeshHTTPRouteRedirectHostAndStatus() => Run("httproute-redirect-host-and-status",
-        Row.Redirect("/hostname-redirect", 302, "http://example.org/hostname-redirect"),
-        Row.Redirect("/host-and-status", 301, "http://example.org/host-and-status"));
+    public Task MeshHTTPRouteRedirectHostAndStatus() => Run("httproute-redirect-host-and-status", RedirectConformanceTests.HostAndStatusRows);
 
     [Fact]
-    public Task MeshHTTPRouteRedirectPath() => Run("httproute-redirect-path",
-        Row.Redirect("/original-prefix/lemon", 302, "http://{host}/replacement-prefix/lemon"),
-        Row.Redirect("/full/path/original", 302, "http://{host}/full-path-replacement"),
-        Row.Redirect("/path-and-host", 302, "http://example.org/replacement-prefix"),
-        Row.Redirect("/path-and-status", 301, "http://{host}/replacement-prefix"),
-        Row.Redirect("/full-path-and-host", 302, "http://example.org/replacement-full"),
-        Row.Redirect("/full-path-and-status", 301, "http://{host}/replacement-full"));
+    public Task MeshHTTPRouteRedirectPath() => Run("httproute-redirect-path", RedirectConformanceTests.PathRows);
 
     [Fact]
-    public Task MeshHTTPRouteRedirectPort() => Run("httproute-redirect-port",
-        Row.Redirect("/port", 302, "http://{host}:8083/port"),
-        Row.Redirect("/port-and-host", 302, "http://example.org:8083/port-and-host"),
-        Row.Redirect("/port-and-status", 301, "http://{host}:8083/port-and-status"),
-        Row.Redirect("/port-and-host-and-status", 302, "http://example.org:8083/port-and-host-and-status"));
+    public Task MeshHTTPRouteRedirectPort() => Run("httproute-redirect-port", RedirectConformanceTests.PortRows);
 
     [Fact]
-    public Task MeshHTTPRouteSchemeRedirect() => Run("httproute-redirect-scheme",
-        Row.Redirect("/scheme", 302, "https://{host}/scheme"),
-        Row.Redirect("/scheme-and-host", 302, "https://example.org/scheme-and-host"),
-        Row.Redirect("/scheme-and-status", 301, "https://{host}/scheme-and-status"),
-        Row.Redirect("/scheme-and-host-and-status", 302, "https://example.org/scheme-and-host-and-status"));
+    public Task MeshHTTPRouteSchemeRedirect() => Run("httproute-redirect-scheme", RedirectConformanceTests.SchemeRows);
 
     [Theory]
     [InlineData("httproute-303-redirect", "/redirect", 303)]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Meshc.Compiler;
 using Meshc.Compiler.Semantics;
 using Meshc.Compiler.Text;
@@ -101,23 +100,7 @@ internal sealed class MeshRun : IAsyncDisposable
         return SendToAsync(row, $"http://127.0.0.1:{backend}", row.Host ?? $"127.0.0.1:{backend}");
     }
 
-    private async Task<Observed> SendToAsync(Row row, string target, string host)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(new Uri(target), row.Path))
-        {
-            Version = row.Version,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        request.Headers.Host = host;
-        foreach (var (name, value) in row.Headers) request.Headers.TryAddWithoutValidation(name, value);
-        using var response = await _client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => string.Join(",", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
-        JsonElement? echo = response.Content.Headers.ContentType?.MediaType == "application/json" ? JsonDocument.Parse(body).RootElement.Clone() : null;
-        return new Observed(host, (int)response.StatusCode, response.Headers.Location?.OriginalString, headers, echo, body);
-    }
+    private Task<Observed> SendToAsync(Row row, string target, string host) => ConformanceRun.SendAsync(_client, row, new Uri(target), host);
 
     /// <summary>Sends every row and fails once, listing every row whose answer differs from its expectation.</summary>
     public async Task ExpectAllAsync(IEnumerable<Row> rows, string? connectTo = null)
