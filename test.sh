@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (unit, golden, end-to-end) and ends with one line: "N passed, N failed, N skipped".
 # UPDATE_GOLDEN=1 ./test.sh rewrites the golden snapshots instead of comparing them (review the diff like code).
+# After the tests, fuzz/run.sh fuzzes each input reader for FUZZ_SECONDS (default 45; 0 leaves fuzzing out), counted as
+# one test per target.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 results="$root/TestResults"
 rm -rf "$results"
 dotnet test "$root/Compiler.sln" -c Release --nologo --logger "trx" --results-directory "$results" "$@"
 status=$?
+if [[ "${FUZZ_SECONDS:-45}" != "0" ]]; then
+  "$root/fuzz/run.sh" --trx "$results/fuzz.trx" || status=1
+fi
 python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}

@@ -48,7 +48,7 @@ public sealed class Compilation
         Bundle.CompiledBundle? bundle = null;
         if (!diagnostics.HasErrors && targets != EmitTargets.None)
         {
-            var built = BackEndRunner.Build(this, analysis, targets, diagnostics);
+            var built = Guard("building the bundle of", AllPaths(), () => BackEndRunner.Build(this, analysis, targets, diagnostics));
             if (!diagnostics.HasErrors) bundle = built;
         }
         return new EmitResult(diagnostics.ToImmutableSorted(), model, analysis.Status, bundle);
@@ -61,11 +61,34 @@ public sealed class Compilation
         var dsl = new DslFrontEnd(Sources, builder, diagnostics);
         foreach (var source in Sources)
         {
-            if (source.Kind == SourceKind.Dsl) dsl.Read(source);
-            else KubernetesReader.Read(source, builder, diagnostics);
+            try
+            {
+                if (source.Kind == SourceKind.Dsl) dsl.Read(source);
+                else KubernetesReader.Read(source, builder, diagnostics);
+            }
+            catch (Exception e) when (e is not InternalFailureException)
+            {
+                throw new InternalFailureException(source.Path, "reading", e);
+            }
         }
         var model = builder.Build();
-        var analysis = PassPipeline.Run(model, Options, diagnostics);
+        var analysis = Guard("checking", AllPaths(), () => PassPipeline.Run(model, Options, diagnostics));
         return (model, analysis, diagnostics);
     }
+
+    /// <summary>Runs one phase; a fault in it (a meshc bug) is rethrown naming the file, for the command line's last resort.</summary>
+    private static T Guard<T>(string phase, string path, Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception e) when (e is not InternalFailureException)
+        {
+            throw new InternalFailureException(path, phase, e);
+        }
+    }
+
+    private string AllPaths() =>
+        Sources.Length <= 3 ? string.Join(", ", Sources.Select(s => s.Path)) : $"{Sources[0].Path} and {Sources.Length - 1} more files";
 }

@@ -1,3 +1,4 @@
+using Meshc.Compiler.Cli;
 using Meshc.Runtime.Cli;
 
 // Socket completions run on the epoll thread instead of hopping to the thread pool: the proxy's handlers never block,
@@ -7,4 +8,6 @@ if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLET
     Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 
 // Entry point of the runtime: the meshc launcher hands 'meshc run ...' here (the compiler never references the runtime).
-return await RunCommand.Run(args.Length > 0 && args[0] == "run" ? args[1..] : args, Console.Out, Console.Error);
+// A fault that escapes becomes one MC0902 line and exit code 2 (LastResort), never a stack trace.
+var runArgs = args.Length > 0 && args[0] == "run" ? args[1..] : args;
+return LastResort.Run(() => RunCommand.Run(runArgs, Console.Out, Console.Error).GetAwaiter().GetResult(), ["run", .. runArgs], Console.Error);

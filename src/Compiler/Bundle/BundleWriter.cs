@@ -12,8 +12,8 @@ public static class BundleWriter
         // "out/" and "out" are the same folder; without trimming, the folder's own name would read as empty.
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()
-            && !File.Exists(Path.Combine(target, BundleBuilder.ManifestPath)))
-            throw new IOException($"'{folder}' exists and is not a meshc bundle (no {BundleBuilder.ManifestPath}); refusing to overwrite it");
+            && !File.Exists(Path.Combine(target, BundleManifest.FileName)))
+            throw new IOException($"'{folder}' exists and is not a meshc bundle (no {BundleManifest.FileName}); refusing to overwrite it");
 
         var parent = Path.GetDirectoryName(target) ?? ".";
         Directory.CreateDirectory(parent);

@@ -19,7 +19,7 @@ public static class DiffBundleReader
         var objects = new SortedDictionary<string, DiffObject>(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .Where(p => p != Bundle.BundleBuilder.ManifestPath)
+            .Where(p => p != Bundle.BundleManifest.FileName)
             .Order(StringComparer.Ordinal);
         foreach (var path in files)
         {

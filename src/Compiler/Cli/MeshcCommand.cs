@@ -49,7 +49,8 @@ public static class MeshcCommand
             stderr.WriteLine("run 'meshc --help' for usage");
             return ExitCodes.UsageOrIo;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // Faults are not printed here as a stack trace: they reach the caller's last resort (LastResort), which prints one line.
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
     private static (Option<string> LbPool, Option<string> ServiceCidr) AddressFlags() => (
@@ -108,7 +109,7 @@ public static class MeshcCommand
     {
         Meshc.PolicyEngine.PolicyBundle? bundle;
         string? error;
-        if (inputs.Length == 1 && File.Exists(Path.Combine(inputs[0], BundleBuilder.ManifestPath)))
+        if (inputs.Length == 1 && File.Exists(Path.Combine(inputs[0], BundleManifest.FileName)))
         {
             (bundle, error) = Meshc.PolicyEngine.PolicyBundle.LoadFolder(inputs[0]);
         }

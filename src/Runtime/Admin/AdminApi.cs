@@ -8,7 +8,7 @@ namespace Meshc.Runtime.Admin;
 /// <summary>
 /// The admin port: <c>/ready</c>, <c>/stats</c> (Envoy's names), <c>/stats/prometheus</c>, <c>/config_dump</c> (Envoy's
 /// ConfigDump shape), <c>/clusters</c> (Envoy's text lines per host) and meshc's own <c>/meshc/bundle</c> (bundle id,
-/// last load error, sockets a reload could not bind).
+/// last load error, reloads refused, sockets a reload could not bind).
 /// </summary>
 public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
 {
@@ -42,6 +42,7 @@ public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
     {
         ["bundle_id"] = holder.Current.BundleId,
         ["last_load_error"] = holder.LastLoadError,
+        ["update_rejected"] = stats.Get(SnapshotHolder.UpdateRejected),
         ["unserved_sockets"] = holder.UnservedSockets,
     }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Meshc.Compiler;
 using Meshc.Compiler.Cli;
@@ -19,6 +20,8 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
     /// <summary>The options inputs are compiled with (<c>--lb-pool</c>, <c>--service-cidr</c>); a bundle folder is served as it was compiled.</summary>
     public CompilationOptions Compilation { get; init; } = CompilationOptions.Default;
 
+    private const int MaxPort = 65535;
+
     /// <summary>Parses <paramref name="args"/>; on a usage error returns null and the reason.</summary>
     public static (RunArguments? Args, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -36,9 +39,9 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
             {
                 switch (args[i])
                 {
-                    case "--bind": bind = IPAddress.Parse(Value()); break;
-                    case "--port-offset": offset = int.Parse(Value()); break;
-                    case "--admin-port": admin = int.Parse(Value()); break;
+                    case "--bind": bind = Address(args[i], Value()); break;
+                    case "--port-offset": offset = Number(args[i], Value(), -MaxPort, MaxPort); break;
+                    case "--admin-port": admin = Number(args[i], Value(), 1, MaxPort); break;
                     case "--demo-backends": demo = true; break;
                     case "--bpffs": bpffs = Value(); break;
                     case "--lb-pool": lbPool = Value(); break;
@@ -54,4 +57,15 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
         if (options is null) return (null, error);
         return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Compilation = options }, null);
     }
+
+    private static int Number(string option, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new FormatException($"{option} needs a whole number from {min} to {max}, not '{value}'");
+
+    // IPAddress.Parse also takes "1" (0.0.0.1) and "10.1" (10.0.0.1); an address on the command line is written out.
+    private static IPAddress Address(string option, string value) =>
+        (value.Contains(':', StringComparison.Ordinal) || value.Count(c => c == '.') == 3) && IPAddress.TryParse(value, out var address)
+            ? address
+            : throw new FormatException($"{option} needs an IPv4 or IPv6 address such as 127.0.0.1 or ::1, not '{value}'");
 }

@@ -27,33 +27,35 @@ public static class RunCommand
         }
         var folder = BundleFolder(parsed.Inputs, parsed.Compilation, stderr, out var exit);
         if (folder is null) return exit;
-        var loaded = BundleLoader.Load(folder);
-        if (!loaded.Success)
-        {
-            stderr.WriteLine($"meshc run: {loaded.Error}");
-            return ExitCodes.UsageOrIo;
-        }
-        var (snapshot, error) = BuildSnapshot.From(loaded.Bundle!);
-        if (snapshot is null)
+        // The same load and checks as every reload (BundleReloader).
+        var (verified, error) = VerifiedBundle.Load(folder);
+        if (verified is null)
         {
             stderr.WriteLine($"meshc run: {error}");
             return ExitCodes.UsageOrIo;
         }
+        var snapshot = verified.Snapshot;
         await using var backends = parsed.DemoBackends ? await DemoBackends.StartAsync(snapshot) : null;
         if (backends is not null)
         {
             snapshot = backends.Redirect(snapshot);
             foreach (var (service, port) in backends.Ports) stdout.WriteLine($"demo backend {service} on http://127.0.0.1:{port}");
         }
+        // Without --bind, Gateways and claimed Services listen on their own addresses (see docs/runtime.md).
+        var options = new ProxyOptions(parsed.Bind ?? IPAddress.Loopback, parsed.PortOffset, parsed.AdminPort)
+        {
+            UseBindings = parsed.Bind is null,
+            HoldUntilPolicyLoaded = true,
+        };
+        if (SocketPlan.Problem(snapshot, options) is { } problem)
+        {
+            stderr.WriteLine($"meshc run: {problem}\n{RunArguments.Usage}");
+            return ExitCodes.UsageOrIo;
+        }
         ProxyHost host;
         try
         {
-            // Without --bind, Gateways and claimed Services listen on their own addresses (see docs/runtime.md).
-            host = await ProxyHost.StartAsync(snapshot, new ProxyOptions(parsed.Bind ?? IPAddress.Loopback, parsed.PortOffset, parsed.AdminPort)
-            {
-                UseBindings = parsed.Bind is null,
-                HoldUntilPolicyLoaded = true,
-            });
+            host = await ProxyHost.StartAsync(snapshot, options);
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
@@ -67,7 +69,7 @@ public static class RunCommand
         await using (host)
         {
             stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");
-            foreach (var line in host.Holder.Policy.Load(loaded.Bundle!, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
+            foreach (var line in host.Holder.Policy.Load(verified.Bundle, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
             foreach (var line in SocketLines(host.Sockets)) stdout.WriteLine(line);
             if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{ListenerSocket.FormatHost(parsed.Bind ?? IPAddress.Loopback)}:{admin}");
             await WaitForShutdown();
@@ -83,7 +85,7 @@ public static class RunCommand
     private static string? BundleFolder(IReadOnlyList<string> inputs, CompilationOptions options, TextWriter stderr, out int exit)
     {
         exit = ExitCodes.Ok;
-        if (inputs.Count == 1 && File.Exists(Path.Combine(inputs[0], "bundle.json"))) return inputs[0];
+        if (inputs.Count == 1 && File.Exists(Path.Combine(inputs[0], BundleManifest.FileName))) return inputs[0];
         var diagnostics = new DiagnosticBag();
         var sources = SourceLoader.Load(inputs, diagnostics);
         if (diagnostics.HasErrors)

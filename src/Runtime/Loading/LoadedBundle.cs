@@ -1,6 +1,11 @@
+using Meshc.Compiler.Bundle;
+
 namespace Meshc.Runtime.Loading;
 
-/// <summary>A bundle whose every file matched its manifest hash, held in memory so later changes on disk cannot tear it.</summary>
+/// <summary>
+/// A bundle whose every file matched its manifest hash, held in memory so later changes on disk cannot tear it.
+/// <see cref="Folder"/> is the folder it was read from, or, for a bundle given in memory, what it came from.
+/// </summary>
 public sealed record LoadedBundle(string Folder, BundleManifest Manifest, IReadOnlyDictionary<string, byte[]> Files)
 {
     public string ReadText(string path) => System.Text.Encoding.UTF8.GetString(Files[path]);

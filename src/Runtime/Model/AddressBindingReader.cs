@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Meshc.Compiler.BackEnds.Xds;
 using Meshc.Runtime.Loading;
 
 namespace Meshc.Runtime.Model;
@@ -7,12 +8,10 @@ namespace Meshc.Runtime.Model;
 /// <summary>Reads the address bindings of a bundle; a bundle without <c>xds/redirects.json</c> or its <c>bindings</c> has none.</summary>
 public static class AddressBindingReader
 {
-    public const string RedirectsPath = "xds/redirects.json";
-
     public static IReadOnlyList<AddressBinding> Read(LoadedBundle bundle)
     {
-        if (!bundle.Files.ContainsKey(RedirectsPath)) return [];
-        using var json = JsonDocument.Parse(bundle.ReadText(RedirectsPath));
+        if (!bundle.Files.ContainsKey(XdsFiles.Redirects)) return [];
+        using var json = JsonDocument.Parse(bundle.ReadText(XdsFiles.Redirects));
         if (!json.RootElement.TryGetProperty("bindings", out var bindings)) return [];
         return [.. bindings.EnumerateArray().Select(b => new AddressBinding(
             b.GetProperty("kind").GetString()!,

@@ -6,6 +6,7 @@ using Envoy.Config.Route.V3;
 using Envoy.Extensions.Filters.Network.HttpConnectionManager.V3;
 using Envoy.Service.Discovery.V3;
 using Google.Protobuf;
+using Meshc.Compiler.BackEnds.Xds;
 using Meshc.EnvoyApi;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Routing;
@@ -28,17 +29,17 @@ public static class BuildSnapshot
         try
         {
             var xds = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            IReadOnlyList<T> Read<T>(string file) where T : IMessage<T>, new()
+            IReadOnlyList<T> Read<T>(string path) where T : IMessage<T>, new()
             {
-                var path = "xds/" + file;
                 if (!bundle.Files.ContainsKey(path)) return [];
+                var file = path[(path.LastIndexOf('/') + 1)..];
                 xds[file] = bundle.ReadText(path);
                 return EnvoyJson.Parse<DiscoveryResponse>(xds[file]).Resources.Select(r => r.Unpack<T>()).ToList();
             }
-            var listeners = Read<Listener>("listeners.json");
-            var routes = Read<RouteConfiguration>("routes.json");
-            var clusters = Read<Cluster>("clusters.json");
-            var assignments = Read<ClusterLoadAssignment>("endpoints.json").ToDictionary(a => a.ClusterName, StringComparer.Ordinal);
+            var listeners = Read<Listener>(XdsFiles.Listeners);
+            var routes = Read<RouteConfiguration>(XdsFiles.Routes);
+            var clusters = Read<Cluster>(XdsFiles.Clusters);
+            var assignments = Read<ClusterLoadAssignment>(XdsFiles.Endpoints).ToDictionary(a => a.ClusterName, StringComparer.Ordinal);
 
             var tables = new Dictionary<string, RouteTable>(StringComparer.Ordinal);
             foreach (var rc in routes) tables[rc.Name] = new RouteTable(rc);

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 
 namespace Meshc.Runtime.Proxy;
@@ -7,8 +6,10 @@ namespace Meshc.Runtime.Proxy;
 /// <summary>
 /// Hot reload: on a change in the bundle folder (or SIGHUP) the bundle is loaded and verified again and, if it is
 /// sound, its snapshot replaces the current one atomically; requests in flight finish on the snapshot they snapped.
-/// A bad bundle is refused with its reason and the old snapshot keeps serving. The proxy's sockets follow the new
-/// snapshot (<see cref="ProxyHost.Apply"/>): new ones open, removed ones drain and close, kept ones keep their connections.
+/// A bad bundle is refused with its reason (logged, on <c>/meshc/bundle</c>, counted as <c>meshc.bundle.update_rejected</c>)
+/// and the old snapshot keeps serving. Start-up loads through the same <see cref="VerifiedBundle.Load"/>. The proxy's
+/// sockets follow the new snapshot (<see cref="ProxyHost.Apply"/>): new ones open, removed ones drain and close, kept
+/// ones keep their connections. Nothing a reload meets ends the process: a fault is logged and the old snapshot stays.
 /// </summary>
 public sealed class BundleReloader : IDisposable
 {
@@ -32,7 +33,7 @@ public sealed class BundleReloader : IDisposable
         _holder = host.Holder;
         _adjust = adjust;
         _log = log;
-        _debounce = new Timer(_ => { WatchFolder(); Reload(); });
+        _debounce = new Timer(_ => Guarded(() => { WatchFolder(); Reload(); }));
         // The compiler replaces a bundle by moving a new folder into place, so the parent is watched for that move and
         // the folder itself (re-watched after every change) for edits in place.
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
@@ -44,7 +45,7 @@ public sealed class BundleReloader : IDisposable
         Hook(_parentWatcher);
         WatchFolder();
         if (!OperatingSystem.IsWindows())
-            _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; Reload(); });
+            _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; Guarded(() => Reload()); });
     }
 
     private void Hook(FileSystemWatcher watcher)
@@ -79,26 +80,49 @@ public sealed class BundleReloader : IDisposable
     {
         lock (_gate)
         {
-            var loaded = BundleLoader.Load(_folder);
-            var (snapshot, error) = loaded.Success ? BuildSnapshot.From(loaded.Bundle!) : (null, loaded.Error);
-            if (snapshot is null)
+            var (verified, error) = VerifiedBundle.Load(_folder);
+            if (verified is null)
             {
-                _holder.LastLoadError = error;
+                _holder.RecordLoad(error);
                 _log($"reload refused, still serving bundle {_holder.Current.BundleId[..12]}: {error}");
                 return false;
             }
-            _holder.LastLoadError = null;
+            var snapshot = verified.Snapshot;
             if (snapshot.BundleId == _holder.Current.BundleId)
             {
+                _holder.RecordLoad(null);
                 // Same bundle: only sockets an earlier reload could not bind are tried again (a SIGHUP once the port is free).
                 if (_holder.UnservedSockets.Count > 0) Log(_host.Apply(_holder.Current));
                 return false;
             }
-            Log(_holder.Policy.Reload(loaded.Bundle!, snapshot));
+            Log(_holder.Policy.Reload(verified.Bundle, snapshot));
             var changes = _host.Apply(_adjust(snapshot));
+            _holder.RecordLoad(null);
             _log($"reloaded bundle {snapshot.BundleId[..12]}");
             Log(changes);
             return true;
+        }
+    }
+
+    /// <summary>Runs a reload step off the request path; a fault in it is logged and counted, never left to end the process.</summary>
+    private void Guarded(Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception e)
+        {
+            var error = $"{_folder}: internal error while reloading: {e.GetType().Name}: {e.Message}";
+            try
+            {
+                _holder.RecordLoad(error);
+                _log($"reload refused, still serving bundle {_holder.Current.BundleId[..12]}: {error}");
+            }
+            catch (Exception)
+            {
+                // Logging itself failed (a closed output): the old snapshot still serves, which is what matters.
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Meshc.Runtime.Admin;
 using Meshc.Runtime.Model;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -45,16 +47,31 @@ public sealed class ProxyHost : IAsyncDisposable
             KestrelSettings.Apply(k);
             _h2c.ListenInternal(k);
             if (options.AdminPort is { } admin)
-                k.Listen(options.Bind, options.EphemeralPorts ? 0 : admin, lo => _adminSocket = lo);
+                k.Listen(options.Bind, options.EphemeralPorts ? 0 : admin, lo =>
+                {
+                    _adminSocket = lo;
+                    // The admin API is for connections accepted on this socket only, never for one that merely has its
+                    // port number (a listener socket on another address, or a connection handed over to the core).
+                    lo.Use(next => connection =>
+                    {
+                        connection.Items[AdminConnection] = AdminConnection;
+                        return next(connection);
+                    });
+                });
         });
         _core = builder.Build();
         _handler = new ProxyHandler(Holder, Stats, _core.Services.GetRequiredService<IHttpForwarder>());
         var adminApi = new AdminApi(Holder, Stats);
         // The core serves the admin port and the HTTP/2 connections the listener sockets hand over.
-        _core.Run(ctx => _adminSocket is not null && ctx.Connection.LocalPort == AdminPort ? adminApi.Handle(ctx) : _handler.Handle(ctx));
+        _core.Run(ctx => IsAdmin(ctx) ? adminApi.Handle(ctx) : _handler.Handle(ctx));
     }
 
+    private static readonly object AdminConnection = new();
+
     public SnapshotHolder Holder { get; }
+
+    private static bool IsAdmin(HttpContext ctx) =>
+        ctx.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(AdminConnection) == true;
 
     public ProxyStats Stats { get; } = new();
 

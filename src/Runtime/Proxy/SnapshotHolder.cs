@@ -30,8 +30,21 @@ public sealed class SnapshotHolder(RuntimeSnapshot initial, ProxyStats stats, Ti
     /// <summary>When the current snapshot was put in place (the config dump's <c>last_updated</c>).</summary>
     public DateTimeOffset LoadedAt { get; private set; } = (time ?? TimeProvider.System).GetUtcNow();
 
+    /// <summary>Counters of bundle loads after the first, under the words Envoy's xDS subscriptions use.</summary>
+    public const string UpdateAttempt = "meshc.bundle.update_attempt";
+    public const string UpdateSuccess = "meshc.bundle.update_success";
+    public const string UpdateRejected = "meshc.bundle.update_rejected";
+
     /// <summary>Why the last reload was refused (the current snapshot kept serving), or null.</summary>
-    public string? LastLoadError { get; set; }
+    public string? LastLoadError { get; private set; }
+
+    /// <summary>Records a reload's outcome: null for a bundle that was accepted, else why it was refused.</summary>
+    public void RecordLoad(string? error)
+    {
+        stats.Increment(UpdateAttempt);
+        stats.Increment(error is null ? UpdateSuccess : UpdateRejected);
+        LastLoadError = error;
+    }
 
     /// <summary>Sockets the current snapshot asks for that could not be bound at the last reload, each with the reason.</summary>
     public IReadOnlyList<string> UnservedSockets { get; set; } = [];

@@ -43,6 +43,20 @@ public sealed class BundleLoaderTests : IDisposable
         var loaded = BundleLoader.Load(_folder);
         Assert.False(loaded.Success);
         Assert.Contains("model.json", loaded.Error);
+        Assert.Contains("bundle.json says", loaded.Error); // its size gives it away before it is read
+    }
+
+    [Fact]
+    public void Load_ArtifactOfTheRightSizeButOtherContent_IsRejectedByItsHash()
+    {
+        Compile();
+        var path = Path.Combine(_folder, "ir", "model.json");
+        var bytes = File.ReadAllBytes(path);
+        bytes[^2] ^= 1;
+        File.WriteAllBytes(path, bytes);
+        var loaded = BundleLoader.Load(_folder);
+        Assert.False(loaded.Success);
+        Assert.Contains("model.json", loaded.Error);
         Assert.Contains("does not match", loaded.Error);
     }
 

@@ -46,7 +46,8 @@ public sealed class HotReloadTests : IDisposable
 
         var second = RuntimeHarness.CompileTo(_folder, "gateway-echo");
         Assert.NotEqual(first.BundleId, second.BundleId);
-        Assert.True(reloader.Reload());
+        // The folder watcher may have swapped it in already (a busy machine takes the settle time to compile).
+        Assert.True(reloader.Reload() || proxy.Holder.Current.BundleId == second.BundleId);
         Assert.Equal(second.BundleId, proxy.Holder.Current.BundleId);
         Assert.Null(proxy.Holder.LastLoadError);
 

@@ -13,22 +13,28 @@ namespace Meshc.Compiler.BackEnds.Kubernetes;
 internal static class ManifestYaml
 {
     /// <summary>Every document of a (multi-document) YAML text, in order; empty documents are skipped.</summary>
-    /// <exception cref="YamlException">The text is not YAML.</exception>
+    /// <exception cref="YamlException">The text is not YAML, or breaks a bound of <see cref="Text.Yaml.YamlLimits"/>.</exception>
     public static IReadOnlyList<JsonNode> Parse(string text)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        var stream = Text.Yaml.BoundedYaml.Load(text);
         return stream.Documents.Select(d => ToJson(d.RootNode)).OfType<JsonNode>().ToList();
     }
 
     private static JsonNode? ToJson(YamlNode node) => node switch
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(e =>
-            KeyValuePair.Create(((YamlScalarNode)e.Key).Value ?? "", ToJson(e.Value)))),
+        YamlMappingNode map => Object(map),
         YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJson).ToArray()),
         YamlScalarNode scalar => Scalar(scalar),
         _ => null,
     };
+
+    // By key, later wins: two YAML keys may read as one string ('a' and "a"), which JsonObject's constructor refuses.
+    private static JsonObject Object(YamlMappingNode map)
+    {
+        var obj = new JsonObject();
+        foreach (var (key, value) in map.Children) obj[(key as YamlScalarNode)?.Value ?? key.ToString()] = ToJson(value);
+        return obj;
+    }
 
     private static JsonNode? Scalar(YamlScalarNode scalar)
     {

@@ -11,7 +11,7 @@ namespace Meshc.Compiler.BackEnds.Xds;
 /// resource length"), so each route configuration, load assignment and secret also gets a file of its own; the
 /// per-type files (<c>xds/routes.json</c>, <c>xds/endpoints.json</c>) hold the whole snapshot for people and tools.
 /// </summary>
-internal static class XdsFiles
+public static class XdsFiles
 {
     /// <summary>LDS: every listener.</summary>
     public const string Listeners = "xds/listeners.json";

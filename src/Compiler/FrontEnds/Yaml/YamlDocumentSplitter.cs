@@ -3,44 +3,48 @@ using System.Text.RegularExpressions;
 
 namespace Meshc.Compiler.FrontEnds.Yaml;
 
+/// <summary>One document of a file, cut at its markers: its text and the 0-based line it starts on.</summary>
+internal readonly record struct YamlPiece(int FirstLine, string Text);
+
 /// <summary>
 /// Cuts a multi-document YAML file at its <c>---</c> / <c>...</c> markers so a syntax error in one document does not
-/// hide the others. Each piece keeps its original line numbers: the lines before it are left blank.
+/// hide the others. Each piece remembers its first line, so it can be read with its original line numbers.
 /// </summary>
 internal static partial class YamlDocumentSplitter
 {
     [GeneratedRegex(@"^(---|\.\.\.)(?=\s|$)")]
     private static partial Regex Marker();
 
-    /// <summary>The documents of <paramref name="text"/>, each padded to its original position; blank ones are skipped.</summary>
-    public static IEnumerable<string> Split(string text)
+    /// <summary>The documents of <paramref name="text"/> in order; blank and comment-only ones are skipped.</summary>
+    public static List<YamlPiece> Split(string text)
     {
         var lines = text.Replace("\r\n", "\n").Split('\n');
+        var pieces = new List<YamlPiece>();
         var start = 0;
         for (var i = 0; i <= lines.Length; i++)
         {
             var atEnd = i == lines.Length;
             if (!atEnd && !Marker().IsMatch(lines[i])) continue;
-            if (Pad(lines, start, i) is { } doc) yield return doc;
-            if (atEnd) yield break;
+            if (Piece(lines, start, i) is { } piece) pieces.Add(piece);
+            if (atEnd) break;
             // "--- {a: 1}": the rest of the marker line belongs to the next document; blank the marker, keep columns.
             lines[i] = new string(' ', 3) + lines[i][3..];
             start = i;
         }
+        return pieces;
     }
 
-    private static string? Pad(string[] lines, int from, int to)
+    private static YamlPiece? Piece(string[] lines, int from, int to)
     {
-        var body = new StringBuilder();
         var hasContent = false;
-        for (var i = from; i < to; i++)
+        for (var i = from; i < to && !hasContent; i++)
         {
             var trimmed = lines[i].Trim();
-            if (trimmed.Length > 0 && !trimmed.StartsWith('#')) hasContent = true;
+            hasContent = trimmed.Length > 0 && !trimmed.StartsWith('#');
         }
         if (!hasContent) return null;
-        for (var i = 0; i < from; i++) body.Append('\n');
+        var body = new StringBuilder();
         for (var i = from; i < to; i++) body.Append(lines[i]).Append('\n');
-        return body.ToString();
+        return new YamlPiece(from, body.ToString());
     }
 }

@@ -7,19 +7,33 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Syntax;
 /// <summary>
 /// Lexes a DSL file and reports lexical mistakes itself, so the parser only ever sees sensible tokens: a stray
 /// character is reported (MC0152) and dropped; a string missing its closing quote is reported (MC0151) and kept as a
-/// string, so the rest of the line still parses.
+/// string, so the rest of the line still parses. Braces nested deeper than <see cref="MaxBraceDepth"/> are reported
+/// (MC0155) at the brace that breaks the bound and the file is read as empty: the parser and every reader after it
+/// recurse once per level, and no valid program nests more than two.
 /// </summary>
 internal static class TokenScan
 {
+    /// <summary>How deep braces may nest (a namespace holds statements with braces: two levels are all the language uses).</summary>
+    public const int MaxBraceDepth = 64;
+
     public static CommonTokenStream Scan(SourceText source, DiagnosticBag diagnostics)
     {
         var lexer = new MeshLexer(new AntlrInputStream(source.Text));
         lexer.RemoveErrorListeners();
         var kept = new List<IToken>();
+        var depth = 0;
         foreach (var token in lexer.GetAllTokens())
         {
             switch (token.Type)
             {
+                case MeshLexer.LBRACE when ++depth > MaxBraceDepth:
+                    diagnostics.ReportDslNestingTooDeep(At(source, token), MaxBraceDepth);
+                    kept.Clear();
+                    return Stream(kept, lexer, source);
+                case MeshLexer.RBRACE:
+                    depth = Math.Max(0, depth - 1);
+                    kept.Add(token);
+                    continue;
                 case MeshLexer.INVALID_CHAR:
                     diagnostics.ReportDslInvalidCharacter(At(source, token), Printable(token.Text));
                     continue;
@@ -33,6 +47,11 @@ internal static class TokenScan
                     continue;
             }
         }
+        return Stream(kept, lexer, source);
+    }
+
+    private static CommonTokenStream Stream(List<IToken> kept, MeshLexer lexer, SourceText source)
+    {
         var eof = new CommonToken(TokenConstants.EOF, "<EOF>")
         {
             Line = lexer.Line, Column = lexer.Column, StartIndex = source.Text.Length, StopIndex = source.Text.Length - 1,

@@ -208,5 +208,5 @@ public sealed class BookstoreXdsTests
     }
 
     private static IReadOnlyList<(string, string)> XdsOutput(XdsBundle bundle) =>
-        bundle.Files.Files.Where(f => f.Path != Bundle.BundleBuilder.ManifestPath).Select(f => (f.Path, f.Sha256)).ToList();
+        bundle.Files.Files.Where(f => f.Path != Bundle.BundleManifest.FileName).Select(f => (f.Path, f.Sha256)).ToList();
 }
