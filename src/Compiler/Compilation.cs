@@ -59,12 +59,15 @@ public sealed class Compilation
         var diagnostics = new DiagnosticBag();
         var builder = new MeshModelBuilder(diagnostics);
         var dsl = new DslFrontEnd(Sources, builder, diagnostics);
-        foreach (var source in Sources)
+        // YAML files are read in parallel; what they hold joins the model in input order, interleaved with the DSL.
+        var yaml = Parallelism.Map(Options, Sources, s => s.Kind == SourceKind.Dsl ? null : Guard("reading", s.Path, () => KubernetesReader.Parse(s)));
+        for (var i = 0; i < Sources.Length; i++)
         {
+            var source = Sources[i];
             try
             {
                 if (source.Kind == SourceKind.Dsl) dsl.Read(source);
-                else KubernetesReader.Read(source, builder, diagnostics);
+                else yaml[i]!.AddTo(builder, diagnostics);
             }
             catch (Exception e) when (e is not InternalFailureException)
             {

@@ -34,4 +34,10 @@ public sealed record CompilationOptions
 
     /// <summary>The IPv4 range Services without a clusterIP get one from (<c>--service-cidr</c>); loopback, for local runs.</summary>
     public string ServiceCidr { get; init; } = "127.0.200.0/24";
+
+    /// <summary>
+    /// How many cores a compilation may use for its independent work (parsing files, formatting xDS resources):
+    /// 0 = all, 1 = one at a time. The output is byte-identical either way.
+    /// </summary>
+    public int MaxParallelism { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Google.Protobuf.Reflection;
 
@@ -60,6 +61,10 @@ public static class EnvoyTypes
         IReadOnlyList<MessageDescriptor> Messages,
         FrozenDictionary<string, MessageDescriptor> ByName)
     {
+        // The generated *Reflection classes are found by reflection; the published CLI does not trim this assembly
+        // (TrimMode=partial trims only the framework), so each one keeps its Descriptor property.
+        [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "This assembly is never trimmed; see above.")]
+        [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "This assembly is never trimmed; see above.")]
         public static Catalog Build()
         {
             FileDescriptor[] generated = typeof(EnvoyTypes).Assembly.GetTypes()

@@ -12,6 +12,11 @@ internal static class BackEndRunner
     public static CompiledBundle Build(Compilation compilation, Analysis analysis, EmitTargets targets, DiagnosticBag diagnostics)
     {
         var bundle = new BundleBuilder(compilation.Sources);
+        // The status files need only the analysis and report nothing: they are made beside the xDS back end and join
+        // the bundle at the end (which sorts its files by path, so the order of the work cannot show).
+        var status = targets.HasFlag(EmitTargets.Status) && compilation.Options.MaxParallelism != 1
+            ? Task.Run(() => Status.StatusBackEnd.Files(analysis.Status))
+            : null;
         // Gateways become CiliumEnvoyConfigs first (as Cilium's operator does); then every CEC, translated or
         // given, is completed the way Cilium's agent does and written as one xDS snapshot. The BPF maps need the
         // proxy ports and redirects that completion assigns, so it runs for either target.
@@ -30,7 +35,8 @@ internal static class BackEndRunner
                 [.. snapshot?.ListenerPorts.Select(p => p.Port) ?? []], diagnostics);
             if (!diagnostics.HasErrors) Bpf.BpfBackEnd.Write(maps, bundle);
         }
-        if (targets.HasFlag(EmitTargets.Status)) Status.StatusBackEnd.Build(analysis.Status, bundle);
+        if (targets.HasFlag(EmitTargets.Status))
+            foreach (var file in status?.GetAwaiter().GetResult() ?? Status.StatusBackEnd.Files(analysis.Status)) bundle.Add(file);
         if (targets.HasFlag(EmitTargets.Ir)) IrDump.IrBackEnd.Build(analysis.Bound.Model, bundle);
         if (targets.HasFlag(EmitTargets.GatewayApi)) Kubernetes.ManifestsBackEnd.Build(analysis.Bound.Model, bundle);
         return bundle.Build();

@@ -19,11 +19,19 @@ public static class BundleWriter
         Directory.CreateDirectory(parent);
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.new-{bundle.Id[..12]}");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        foreach (var file in bundle.Files)
+        // Folders first, then the files, several at a time: each file is written whole by one thread, and nothing
+        // reads the staging folder until all are done.
+        foreach (var directory in bundle.Files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct())
+            Directory.CreateDirectory(directory);
+        try
         {
-            var path = Path.Combine(staging, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, file.Content);
+            Parallel.ForEach(bundle.Files, file => File.WriteAllBytes(Path.Combine(staging, file.Path), file.Content));
+        }
+        catch (AggregateException e)
+        {
+            // Callers handle an I/O failure (IOException, UnauthorizedAccessException), not the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
 
         var old = Path.Combine(parent, $".{Path.GetFileName(target)}.old-{bundle.Id[..12]}");

@@ -42,7 +42,7 @@ public static partial class JsonDiff
     }
 
     private static string Member(string path, string key) =>
-        SimpleKey().IsMatch(key) ? (path.Length == 0 ? key : $"{path}.{key}") : $"{path}[{JsonSerializer.Serialize(key, Compact)}]";
+        SimpleKey().IsMatch(key) ? (path.Length == 0 ? key : $"{path}.{key}") : $"{path}[{Output.JsonString.Quote(key)}]";
 
     private static string Show(JsonNode? node)
     {

@@ -13,6 +13,14 @@ public static class MeshcCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        PhaseTimings.Started();
+        var exitCode = Dispatch(args, stdout, stderr);
+        PhaseTimings.Print(stderr);
+        return exitCode;
+    }
+
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
+    {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "YAML/DSL files or folders" };
         var output = new Option<string>("--output", "-o") { Description = "bundle folder to write, or - for the k8s manifests as one YAML stream on stdout", Required = true };
         var emit = new Option<string[]>("--emit") { Description = "what to write: xds, status, ir, k8s, gateway-api, bpf (default: xds,status)", AllowMultipleArgumentsPerToken = true };
@@ -80,7 +88,7 @@ public static class MeshcCommand
         }
         try
         {
-            BundleWriter.Write(result.Bundle, output);
+            PhaseTimings.Time("write bundle", () => { BundleWriter.Write(result.Bundle, output); return 0; });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -139,13 +147,18 @@ public static class MeshcCommand
             return (null, true);
         }
         var loadDiagnostics = new DiagnosticBag();
-        var sources = SourceLoader.Load(inputs, loadDiagnostics);
+        var sources = PhaseTimings.Time("read inputs", () => SourceLoader.Load(inputs, loadDiagnostics));
         if (loadDiagnostics.HasErrors)
         {
             DiagnosticPrinter.Print(loadDiagnostics.ToImmutableSorted(), stderr, verbose);
             return (null, true);
         }
-        var result = run(Compilation.Create(sources, options));
+        // The largest fixed cost of a run is protobuf building the descriptors of the Envoy types (the back ends
+        // validate and format with them). A one-shot process builds them on another core while the front end reads.
+        PhaseTimings.Background("Envoy type descriptors (other thread)", () => _ = Meshc.EnvoyApi.EnvoyTypes.TypeRegistry);
+        var compilation = Compilation.Create(sources, options);
+        PhaseTimings.Time("analysis (front ends, passes)", () => compilation.Model);
+        var result = PhaseTimings.Time("back ends", () => run(compilation));
         DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose);
         return (result, false);
     }

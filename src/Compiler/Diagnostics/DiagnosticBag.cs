@@ -24,6 +24,9 @@ public sealed partial class DiagnosticBag
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>Adds everything another bag collected (a piece of work done apart, e.g. one file read in parallel).</summary>
+    public void AddRange(DiagnosticBag other) => _items.AddRange(other._items);
+
     /// <summary>
     /// The final list: sorted by position then code, exact repeats removed, and a generic schema finding
     /// dropped where a specific check already reported an error at the same place (specific beats generic).

@@ -11,4 +11,8 @@ public sealed record Gateway(
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(ObjectKind.Gateway, Meta.Namespace, Meta.Name);
+
+    /// <summary>Client-certificate validation (<c>spec.tls.frontend</c>); null when the Gateway asks for none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public FrontendTls? Frontend { get; init; }
 }

@@ -5,25 +5,23 @@ using Meshc.Compiler.Text;
 namespace Meshc.Compiler.Ir;
 
 /// <summary>
-/// Prints the IR as JSON and reads it back, so each half of the pipeline can have its own goldens and a back-end test
-/// can start from IR without any front end. Positions print as <c>path:line:col</c>.
+/// Prints the IR as JSON, so each half of the pipeline can have its own goldens. Positions print as
+/// <c>path:line:col</c>. The serializer code is generated at build time (<see cref="IrJsonContext"/>): no reflection, so
+/// the ahead-of-time compiled CLI prints the same bytes as any other build.
 /// </summary>
 public static class IrSerializer
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly IrJsonContext Context = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         IndentSize = 2,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(), new SourceLocationConverter(), new ValueListConverterFactory() },
-    };
+        Converters = { new SourceLocationConverter() },
+    });
 
-    public static string Write(MeshModel model) => JsonSerializer.Serialize(model, Options) + "\n";
-
-    public static MeshModel Read(string json) =>
-        JsonSerializer.Deserialize<MeshModel>(json, Options) ?? throw new JsonException("the IR document is empty");
+    public static string Write(MeshModel model) => JsonSerializer.Serialize(model, Context.MeshModel) + "\n";
 
     private sealed class SourceLocationConverter : JsonConverter<SourceLocation>
     {
@@ -39,22 +37,12 @@ public static class IrSerializer
         public override void Write(Utf8JsonWriter writer, SourceLocation value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString());
     }
-
-    private sealed class ValueListConverterFactory : JsonConverterFactory
-    {
-        public override bool CanConvert(Type typeToConvert) =>
-            typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueList<>);
-
-        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-            (JsonConverter)Activator.CreateInstance(typeof(ValueListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
-    }
-
-    private sealed class ValueListConverter<T> : JsonConverter<ValueList<T>>
-    {
-        public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            (JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []).ToValueList();
-
-        public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.Items.ToArray(), options);
-    }
 }
+
+/// <summary>
+/// The IR's JSON contract, generated at build time. Enums print by name; a <see cref="ValueList{T}"/> prints as the
+/// array of its items.
+/// </summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(MeshModel))]
+internal sealed partial class IrJsonContext : JsonSerializerContext;

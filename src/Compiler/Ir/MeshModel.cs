@@ -28,6 +28,14 @@ public sealed record MeshModel(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public ValueList<IpPool> IpPools { get; init; }
 
+    /// <summary>BackendTLSPolicies; left out of the printed IR when there are none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public ValueList<BackendTlsPolicy> BackendTlsPolicies { get; init; }
+
+    /// <summary>ConfigMaps (keys only), the CA bundles of TLS validation; left out of the printed IR when there are none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public ValueList<ConfigMapInfo> ConfigMaps { get; init; }
+
     public static readonly MeshModel Empty = new(
         ValueList<GatewayClass>.Empty, ValueList<Gateway>.Empty, ValueList<Route>.Empty, ValueList<ReferenceGrant>.Empty,
         ValueList<Service>.Empty, ValueList<EndpointSet>.Empty, ValueList<Secret>.Empty, ValueList<NamespaceObject>.Empty,

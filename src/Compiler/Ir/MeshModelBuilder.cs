@@ -34,11 +34,15 @@ public sealed class MeshModelBuilder
 
         var policies = All<NetworkPolicy>();
         var pools = All<IpPool>();
+        var tlsPolicies = All<BackendTlsPolicy>();
+        var configMaps = All<ConfigMapInfo>();
         return new MeshModel(All<GatewayClass>(), All<Gateway>(), All<Route>(), All<ReferenceGrant>(), All<Service>(),
             All<EndpointSet>(), All<Secret>(), All<NamespaceObject>(), All<Workload>(), All<EnvoyConfig>(), All<Policy>())
         {
             NetworkPolicies = policies.IsEmpty ? default : policies,
             IpPools = pools.IsEmpty ? default : pools,
+            BackendTlsPolicies = tlsPolicies.IsEmpty ? default : tlsPolicies,
+            ConfigMaps = configMaps.IsEmpty ? default : configMaps,
         };
     }
 

@@ -19,4 +19,7 @@ public enum ObjectKind
     /// <summary>A DSL network policy (<see cref="Policy"/>).</summary>
     Policy,
     CiliumLoadBalancerIPPool,
+    TLSRoute,
+    BackendTLSPolicy,
+    ConfigMap,
 }

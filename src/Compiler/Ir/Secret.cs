@@ -8,4 +8,8 @@ public sealed record Secret(ObjectMeta Meta, string Type, ValueList<string> Keys
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public ObjectKey Key => new(ObjectKind.Secret, Meta.Namespace, Meta.Name);
+
+    /// <summary>True when <c>ca.crt</c> holds a PEM certificate, so the Secret can serve as a CA bundle.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool HasCaCertificate { get; init; }
 }

@@ -39,6 +39,6 @@ internal static class AnalysisBuilder
         var routes = listener.Valid
             ? context.Attachments.Bound(gateway.Gateway.Key, listener.Listener.Name)
             : ValueList<RouteAttachment>.Empty;
-        return new ListenerBinding(listener.Listener, listener.Valid, routes) { Certificates = listener.Certificates.ToValueList() };
+        return new ListenerBinding(listener.Listener, listener.Valid, routes) { Certificates = listener.Certificates.ToValueList(), ClientValidation = listener.ClientValidation };
     }
 }

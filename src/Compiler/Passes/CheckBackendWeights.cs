@@ -1,3 +1,5 @@
+using Meshc.Compiler.Ir;
+
 namespace Meshc.Compiler.Passes;
 
 /// <summary>
@@ -15,7 +17,8 @@ internal sealed class CheckBackendWeights : IPass
         {
             foreach (var backend in rule.Backends.Where(b => b.Weight is < 0 or > MaxWeight))
                 facts.Reject(context.Diagnostics.ReportWeightOutOfRange(backend.Origin, backend.Weight.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)).Message);
-            if (!rule.Backends.IsEmpty && rule.Backends.All(b => b.Weight == 0))
+            // A TLSRoute rule cannot answer 500; ResolveBackends warns that its connections are closed (MC0270).
+            if (!rule.Backends.IsEmpty && rule.Backends.All(b => b.Weight == 0) && facts.Route.Kind != RouteKind.Tls)
                 context.Diagnostics.ReportAllWeightsZero(rule.Origin);
         }
     }

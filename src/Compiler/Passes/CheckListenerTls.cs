@@ -7,7 +7,9 @@ namespace Meshc.Compiler.Passes;
 /// Checks the TLS settings of HTTPS listeners: mode Terminate with at least one certificateRef, and each ref a core
 /// Secret the Gateway may read (ReferenceGrant across namespaces) that holds a PEM pair. A Secret absent from the
 /// input is only a warning — it may exist in the cluster — and stays usable; broken refs are dropped, and a
-/// listener with no usable certificate is not accepted. HTTP listeners must not have TLS settings.
+/// listener with no usable certificate is not accepted. HTTP listeners must not have TLS settings. TLS listeners
+/// must pass TLS through (mode Passthrough: Cilium terminates TLS only on HTTPS listeners). An HTTPS listener whose
+/// port the Gateway's <c>spec.tls.frontend</c> covers gets client-certificate validation (<see cref="CheckFrontendValidation"/>).
 /// </summary>
 internal sealed class CheckListenerTls : IPass
 {
@@ -20,8 +22,22 @@ internal sealed class CheckListenerTls : IPass
             if (listener.Protocol == ListenerProtocol.HTTP && listener.Tls is { } unexpected)
                 Invalid(context, facts, unexpected.Origin, "HTTP listeners take no tls settings; use protocol HTTPS", ConditionReason.UnsupportedValue);
             else if (listener.Protocol == ListenerProtocol.HTTPS)
+            {
                 CheckHttps(context, gateway.Gateway, facts);
+                CheckFrontendValidation.Run(context, gateway.Gateway, facts);
+            }
+            else if (listener.Protocol == ListenerProtocol.TLS)
+                CheckPassthrough(context, facts);
         }
+    }
+
+    private static void CheckPassthrough(PassContext context, ListenerFacts facts)
+    {
+        var listener = facts.Listener;
+        if (listener.Tls is not { } tls)
+            Invalid(context, facts, listener.Origin, "TLS listeners need tls.mode Passthrough", ConditionReason.UnsupportedValue);
+        else if (tls.Mode != "Passthrough")
+            Invalid(context, facts, tls.Origin, $"TLS listeners pass TLS through to the backend; mode {tls.Mode} is not supported (terminate TLS on an HTTPS listener)", ConditionReason.UnsupportedValue);
     }
 
     private static void CheckHttps(PassContext context, Gateway gateway, ListenerFacts facts)

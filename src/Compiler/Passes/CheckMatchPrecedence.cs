@@ -17,7 +17,9 @@ internal sealed class CheckMatchPrecedence : IPass
         foreach (var listener in context.Attachments.AllBound().GroupBy(b => (b.Gateway, b.Listener)))
         {
             var owners = new Dictionary<(string Host, string Match), string>();
+            // TLSRoutes have no matches: their hostnames alone choose them (SNI).
             var attachments = listener.Select(b => b.Attachment)
+                .Where(a => a.Route.Kind != RouteKind.Tls)
                 .OrderBy(a => a.Route.Meta.Namespace, StringComparer.Ordinal)
                 .ThenBy(a => a.Route.Meta.Name, StringComparer.Ordinal)
                 .ThenBy(a => a.Route.Kind);

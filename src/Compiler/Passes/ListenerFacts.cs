@@ -13,6 +13,9 @@ internal sealed class ListenerFacts(Listener listener)
     /// <summary>The certificate refs an HTTPS listener can serve, namespace filled in.</summary>
     public List<ObjectRef> Certificates { get; } = [];
 
+    /// <summary>The client-certificate validation an HTTPS listener applies, once its CA reference resolved.</summary>
+    public Semantics.ClientValidation? ClientValidation { get; set; }
+
     /// <summary>Why the listener is not accepted (null: accepted unless conflicted).</summary>
     public Problem? Rejection { get; private set; }
 

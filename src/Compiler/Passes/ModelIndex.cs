@@ -17,7 +17,7 @@ internal sealed class ModelIndex
         }
         AddAll(model.GatewayClasses); AddAll(model.Gateways); AddAll(model.Routes); AddAll(model.ReferenceGrants);
         AddAll(model.Services); AddAll(model.EndpointSlices); AddAll(model.Secrets); AddAll(model.Namespaces);
-        AddAll(model.Workloads); AddAll(model.EnvoyConfigs);
+        AddAll(model.Workloads); AddAll(model.EnvoyConfigs); AddAll(model.ConfigMaps); AddAll(model.BackendTlsPolicies);
     }
 
     public MeshModel Model { get; }

@@ -28,6 +28,9 @@ internal sealed class PassContext
     /// <summary>What the route checks found, per route.</summary>
     public RouteBook Routes { get; }
 
+    /// <summary>The BackendTLSPolicies' verdicts and the upstream TLS of the Service ports they target.</summary>
+    public BackendTlsBook BackendTls { get; } = new();
+
     /// <summary>Which routes attach to and bind on which listener.</summary>
     public AttachmentBook Attachments { get; } = new();
 

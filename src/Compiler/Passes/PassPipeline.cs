@@ -23,6 +23,7 @@ internal static class PassPipeline
             new CheckRouteFilters(),
             new CheckBackendWeights(),
             new CheckTimeoutsAndRetries(),
+            new CheckBackendTlsPolicies(),  // before backends resolve: a resolved Service port carries its upstream TLS
             new ResolveBackends(),          // before parent refs: attachments carry the resolved rules
             new ResolveParentRefs(),        // needs listener validity, route validity and resolved rules
             new CheckServiceEndpoints(),    // needs the bindings: only Services that bound routes use are checked
@@ -33,6 +34,7 @@ internal static class PassPipeline
             new AssignGatewayAddresses(),   // needs the Gateways' verdicts: only accepted Gateways get an address
             new AssignServiceAddresses(),   // after the Gateways: writes the address table with both
             new WriteRouteStatus(),         // after every route finding (values, backends, parents)
+            new WriteBackendTlsPolicyStatus(), // needs the bindings: ancestors are the Gateways whose routes use a target
             new WriteGatewayStatus(),       // last: attachedRoutes counts need every attachment
         ];
         foreach (var pass in passes) pass.Run(context);

@@ -32,7 +32,9 @@ internal sealed class ResolveBackends : IPass
             .OfType<BoundMirror>()
             .ToValueList();
         var redirects = rule.Filters.Any(f => f is RequestRedirectFilter);
-        if (rule.Backends.IsEmpty && !redirects) context.Diagnostics.ReportRuleHasNoBackends(rule.Origin);
+        // A passthrough rule cannot answer 500: with no backend to connect to, its connections are closed.
+        if (facts.Route.Kind == RouteKind.Tls && !backends.Any(b => b.Weight > 0)) context.Diagnostics.ReportTlsRuleHasNoBackends(rule.Origin);
+        else if (rule.Backends.IsEmpty && !redirects) context.Diagnostics.ReportRuleHasNoBackends(rule.Origin);
         var internalError = !redirects && backends.Sum(b => Math.Max(0, b.Weight)) == 0;
         return new BoundRule(rule, index, backends.ToValueList(), mirrors, internalError) { UnresolvedWeight = unresolved };
     }
@@ -66,7 +68,7 @@ internal sealed class ResolveBackends : IPass
             var ports = found.Ports.IsEmpty ? "it has no ports" : $"it has {string.Join(", ", found.Ports.Select(p => p.Port))}";
             return Fail(facts, ConditionReason.BackendNotFound, diagnostics.ReportBackendPortNotFound(backend.Origin, service, port, ports));
         }
-        return new ServiceTarget(ns, backend.Name, port, servicePort.AppProtocol);
+        return new ServiceTarget(ns, backend.Name, port, servicePort.AppProtocol) { Tls = context.BackendTls.For(ns, backend.Name, servicePort.Name) };
     }
 
     private static ServiceTarget? Fail(RouteFacts facts, ConditionReason reason, Diagnostics.Diagnostic diagnostic)

@@ -9,6 +9,7 @@ internal sealed class StatusBook
     private readonly SortedDictionary<ObjectKey, GatewayClassStatus> _classes = [];
     private readonly SortedDictionary<ObjectKey, GatewayStatus> _gateways = [];
     private readonly SortedDictionary<ObjectKey, RouteStatus> _routes = [];
+    private readonly SortedDictionary<ObjectKey, PolicyStatus> _policies = [];
 
     public void Set(GatewayClassStatus status) => _classes[status.Object] = status;
 
@@ -16,6 +17,11 @@ internal sealed class StatusBook
 
     public void Set(RouteStatus status) => _routes[status.Object] = status;
 
+    public void Set(PolicyStatus status) => _policies[status.Object] = status;
+
     public StatusReport ToReport() =>
-        new(_classes.Values.ToValueList(), _gateways.Values.ToValueList(), _routes.Values.ToValueList());
+        new(_classes.Values.ToValueList(), _gateways.Values.ToValueList(), _routes.Values.ToValueList())
+        {
+            Policies = _policies.Count == 0 ? default : _policies.Values.ToValueList(),
+        };
 }

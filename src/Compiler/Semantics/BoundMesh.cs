@@ -32,6 +32,9 @@ public sealed record ListenerBinding(Listener Listener, bool Valid, ValueList<Ro
     /// not known to be broken. A Secret absent from the input stays (it may exist only in the cluster).
     /// </summary>
     public ValueList<ObjectRef> Certificates { get; init; }
+
+    /// <summary>Client-certificate validation an HTTPS listener asks for (the Gateway's frontend TLS for its port); null: none.</summary>
+    public ClientValidation? ClientValidation { get; init; }
 }
 
 /// <summary>A route attached to one listener through one parentRef, with the hostnames it serves there (empty: all).</summary>
@@ -60,6 +63,9 @@ public sealed record BoundMirror(RequestMirrorFilter Filter, ServiceTarget Targe
 /// <summary>A Service port as the data plane sees it. <see cref="ClusterName"/> follows Cilium: <c>ns:name:port</c>.</summary>
 public sealed record ServiceTarget(string Namespace, string Name, int Port, string? AppProtocol)
 {
+    /// <summary>Upstream TLS from the BackendTLSPolicy accepted for this Service port; null: plaintext.</summary>
+    public UpstreamTls? Tls { get; init; }
+
     /// <summary>The Envoy cluster name Cilium's Gateway API translation uses (':' keeps the agent from qualifying it).</summary>
     public string ClusterName => $"{Namespace}:{Name}:{Port}";
 

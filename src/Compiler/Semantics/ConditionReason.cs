@@ -29,4 +29,8 @@ public enum ConditionReason
     NoResources,
     PortUnavailable,
     UnsupportedFeature,
+    NoValidCACertificate,
+    InvalidCACertificateRef,
+    InvalidCACertificateKind,
+    Conflicted,
 }

@@ -9,7 +9,17 @@ public sealed record StatusReport(
     ValueList<RouteStatus> Routes)
 {
     public static readonly StatusReport Empty = new(ValueList<GatewayClassStatus>.Empty, ValueList<GatewayStatus>.Empty, ValueList<RouteStatus>.Empty);
+
+    /// <summary>Policy status (BackendTLSPolicy ancestors); empty for inputs without policies.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public ValueList<PolicyStatus> Policies { get; init; }
 }
+
+/// <summary>A policy's status: one entry per ancestor (a Gateway) it applies through.</summary>
+public sealed record PolicyStatus(ObjectKey Object, ValueList<PolicyAncestorStatus> Ancestors);
+
+/// <summary>The status of a policy with respect to one ancestor.</summary>
+public sealed record PolicyAncestorStatus(ParentRef AncestorRef, string ControllerName, ValueList<Condition> Conditions);
 
 /// <summary>GatewayClass status: Accepted, and the features meshc supports.</summary>
 public sealed record GatewayClassStatus(ObjectKey Object, ValueList<Condition> Conditions, ValueList<string> SupportedFeatures);

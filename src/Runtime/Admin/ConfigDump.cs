@@ -86,7 +86,34 @@ public static class ConfigDump
                 }),
             });
         }
+        configs.Add(Secrets(snapshot, updated));
         return new JsonObject { ["configs"] = configs }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>
+    /// The SDS secrets in use, as Envoy's SecretsConfigDump shows them: certificates in full, private keys replaced by
+    /// <c>[redacted]</c>, CA bundles as trusted_ca. No key byte ever leaves the process through the admin port.
+    /// </summary>
+    private static JsonObject Secrets(RuntimeSnapshot snapshot, string? updated)
+    {
+        var secrets = new JsonArray();
+        foreach (var name in snapshot.Tls.Names)
+        {
+            var secret = new JsonObject { ["@type"] = "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.Secret", ["name"] = name };
+            if (snapshot.Tls.Certificate(name) is { } certificate)
+                secret["tls_certificate"] = new JsonObject
+                {
+                    ["certificate_chain"] = new JsonObject { ["inline_string"] = certificate.Certificate.ExportCertificatePem() },
+                    ["private_key"] = new JsonObject { ["inline_string"] = "[redacted]" },
+                };
+            else if (snapshot.Tls.Authority(name) is { } authority)
+                secret["validation_context"] = new JsonObject
+                {
+                    ["trusted_ca"] = new JsonObject { ["inline_string"] = string.Join("", authority.Select(c => c.ExportCertificatePem() + "\n")) },
+                };
+            secrets.Add(new JsonObject { ["name"] = name, ["version_info"] = snapshot.SecretsFingerprint, ["last_updated"] = updated, ["secret"] = secret });
+        }
+        return new JsonObject { ["@type"] = AdminType + "SecretsConfigDump", ["dynamic_active_secrets"] = secrets };
     }
 
     private static string? Version(RuntimeSnapshot snapshot, string file) =>

@@ -11,11 +11,17 @@ namespace Meshc.Runtime.Cli;
 /// </summary>
 public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind, int PortOffset, int? AdminPort, bool DemoBackends)
 {
-    public const string Usage = "usage: meshc run <bundle folder | inputs...> [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends] [--bpffs DIR|off] " +
+    public const string Usage = "usage: meshc run <bundle folder | inputs...> [--bind ADDR] [--port-offset N] [--admin-port P] [--demo-backends] [--secrets PATH]... [--bpffs DIR|off] " +
                                 AddressOptions.Usage;
 
     /// <summary>Where kernel policy maps are pinned (<c>--bpffs</c>); null picks /sys/fs/bpf/meshc when that is a bpffs mount.</summary>
     public string? Bpffs { get; init; }
+
+    /// <summary>
+    /// Secret and ConfigMap YAML (files or folders) the TLS listeners and upstream TLS of a bundle are served with
+    /// (<c>--secrets</c>, repeatable); inputs compiled by <c>meshc run</c> contribute their own Secrets as well.
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 
     /// <summary>The options inputs are compiled with (<c>--lb-pool</c>, <c>--service-cidr</c>); a bundle folder is served as it was compiled.</summary>
     public CompilationOptions Compilation { get; init; } = CompilationOptions.Default;
@@ -32,6 +38,7 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
         var demo = false;
         string? bpffs = null;
         string? lbPool = null, serviceCidr = null;
+        var secrets = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -44,6 +51,11 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
                     case "--admin-port": admin = Number(args[i], Value(), 1, MaxPort); break;
                     case "--demo-backends": demo = true; break;
                     case "--bpffs": bpffs = Value(); break;
+                    case "--secrets":
+                        var path = Value();
+                        if (!File.Exists(path) && !Directory.Exists(path)) return (null, $"--secrets {path}: no such file or folder");
+                        secrets.Add(path);
+                        break;
                     case "--lb-pool": lbPool = Value(); break;
                     case "--service-cidr": serviceCidr = Value(); break;
                     case var opt when opt.StartsWith("--"): return (null, $"unknown option {opt}");
@@ -55,7 +67,7 @@ public sealed record RunArguments(IReadOnlyList<string> Inputs, IPAddress? Bind,
         if (inputs.Count == 0) return (null, "no bundle or inputs given");
         var (options, error) = AddressOptions.Apply(CompilationOptions.Default, lbPool, serviceCidr);
         if (options is null) return (null, error);
-        return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Compilation = options }, null);
+        return (new RunArguments(inputs, bind, offset, admin, demo) { Bpffs = bpffs, Compilation = options, Secrets = secrets }, null);
     }
 
     private static int Number(string option, string value, int min, int max) =>

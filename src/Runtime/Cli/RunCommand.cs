@@ -27,8 +27,14 @@ public static class RunCommand
         }
         var folder = BundleFolder(parsed.Inputs, parsed.Compilation, stderr, out var exit);
         if (folder is null) return exit;
+        // Key material never enters the bundle: it comes from the inputs compiled here and from --secrets.
+        var compiled = folder != parsed.Inputs[0] || parsed.Inputs.Count > 1;
+        var secretPaths = (compiled ? parsed.Inputs : []).Concat(parsed.Secrets).ToList();
+        SecretStore ReadSecrets() => SecretStore.Read(secretPaths);
+        var secrets = ReadSecrets();
+        foreach (var secretError in secrets.Errors) stderr.WriteLine($"meshc run: secrets: {secretError}");
         // The same load and checks as every reload (BundleReloader).
-        var (verified, error) = VerifiedBundle.Load(folder);
+        var (verified, error) = VerifiedBundle.Load(folder, secrets);
         if (verified is null)
         {
             stderr.WriteLine($"meshc run: {error}");
@@ -65,12 +71,13 @@ public static class RunCommand
         }
         // Only a bundle folder given as it is is watched; compiled inputs live in a temporary folder nobody edits.
         var adjust = backends is null ? (Func<RuntimeSnapshot, RuntimeSnapshot>)(s => s) : backends.Redirect;
-        using var reloader = folder == parsed.Inputs[0] ? new BundleReloader(folder, host, adjust, m => stdout.WriteLine(m)) : null;
+        using var reloader = folder == parsed.Inputs[0] ? new BundleReloader(folder, host, adjust, m => stdout.WriteLine(m), ReadSecrets) : null;
         await using (host)
         {
             stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");
             foreach (var line in host.Holder.Policy.Load(verified.Bundle, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
             foreach (var line in SocketLines(host.Sockets)) stdout.WriteLine(line);
+            foreach (var line in snapshot.ListenerErrorLines) stderr.WriteLine($"meshc run: {line}");
             if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{ListenerSocket.FormatHost(parsed.Bind ?? IPAddress.Loopback)}:{admin}");
             await WaitForShutdown();
         }

@@ -24,7 +24,14 @@ public static class BuildSnapshot
     private const string HcmFilter = "envoy.filters.network.http_connection_manager";
     private const string HttpProtocolOptionsKey = "envoy.extensions.upstreams.http.v3.HttpProtocolOptions";
 
-    public static (RuntimeSnapshot? Snapshot, string? Error) From(LoadedBundle bundle)
+    public static (RuntimeSnapshot? Snapshot, string? Error) From(LoadedBundle bundle) => From(bundle, SecretStore.Empty);
+
+    /// <summary>
+    /// Builds the snapshot and resolves the TLS secrets its listeners and clusters name against <paramref name="secrets"/>.
+    /// A listener whose secret is missing or broken is kept out (<see cref="RuntimeSnapshot.ListenerErrors"/>) while the
+    /// others serve; a cluster whose CA bundle is missing fails every upstream TLS handshake (503s).
+    /// </summary>
+    public static (RuntimeSnapshot? Snapshot, string? Error) From(LoadedBundle bundle, SecretStore secrets)
     {
         try
         {
@@ -45,22 +52,37 @@ public static class BuildSnapshot
             foreach (var rc in routes) tables[rc.Name] = new RouteTable(rc);
             var listenerModels = new List<ListenerModel>();
             foreach (var l in listeners)
-                foreach (var hcm in HttpManagers(l))
+            {
+                string RouteName(HttpConnectionManager hcm, string chain)
                 {
-                    var routeName = hcm.RouteSpecifierCase == HttpConnectionManager.RouteSpecifierOneofCase.RouteConfig ? hcm.RouteConfig.Name : hcm.Rds?.RouteConfigName ?? "";
-                    if (hcm.RouteSpecifierCase == HttpConnectionManager.RouteSpecifierOneofCase.RouteConfig)
-                    {
-                        // An inline route table is private to its listener: key it by the listener name.
-                        routeName = "listener:" + l.Name;
-                        tables[routeName] = new RouteTable(hcm.RouteConfig);
-                    }
-                    var addr = l.Address?.SocketAddress;
-                    var bufferLimit = l.PerConnectionBufferLimitBytes is { } limit ? (int)Math.Min(limit, int.MaxValue) : ListenerModel.DefaultBufferLimit;
-                    listenerModels.Add(new ListenerModel(l.Name, addr?.Address ?? "127.0.0.1", (int)(addr?.PortValue ?? 0), routeName, Hcm(hcm), bufferLimit));
-                    break; // One HTTP connection manager per listener is served (the raw-buffer chain).
+                    if (hcm.RouteSpecifierCase != HttpConnectionManager.RouteSpecifierOneofCase.RouteConfig) return hcm.Rds?.RouteConfigName ?? "";
+                    // An inline route table is private to its listener (and chain): key it by their names.
+                    var name = "listener:" + l.Name + chain;
+                    tables[name] = new RouteTable(hcm.RouteConfig);
+                    return name;
                 }
-            var clusterModels = clusters.ToDictionary(c => c.Name, c => ClusterFrom(c, assignments), StringComparer.Ordinal);
-            return (new RuntimeSnapshot(bundle.Manifest.Id, listenerModels, tables, clusterModels, xds) { Bindings = AddressBindingReader.Read(bundle) }, null);
+                var plain = HttpManagers(l).FirstOrDefault();
+                var tlsChains = TlsChainReader.Chains(l, hcm => RouteName(hcm, ":tls"), Hcm);
+                if (plain is null && tlsChains.Count == 0) continue;
+                var addr = l.Address?.SocketAddress;
+                var bufferLimit = l.PerConnectionBufferLimitBytes is { } limit ? (int)Math.Min(limit, int.MaxValue) : ListenerModel.DefaultBufferLimit;
+                // One plaintext HTTP connection manager per listener is served (the raw-buffer chain).
+                listenerModels.Add(new ListenerModel(l.Name, addr?.Address ?? "127.0.0.1", (int)(addr?.PortValue ?? 0),
+                    plain is null ? "" : RouteName(plain, ""), plain is null ? HcmSettings.Default : Hcm(plain), bufferLimit)
+                {
+                    HasPlaintext = plain is not null,
+                    TlsChains = tlsChains,
+                });
+            }
+            var clusterModels = clusters.ToDictionary(c => c.Name, c => ClusterFrom(c, assignments) with { Tls = TlsChainReader.Upstream(c) }, StringComparer.Ordinal);
+            var (material, listenerErrors) = Resolve(listenerModels, clusterModels.Values, secrets);
+            return (new RuntimeSnapshot(bundle.Manifest.Id, listenerModels, tables, clusterModels, xds)
+            {
+                Bindings = AddressBindingReader.Read(bundle),
+                Tls = material,
+                ListenerErrors = listenerErrors,
+                SecretsFingerprint = secrets.Fingerprint,
+            }, null);
         }
         catch (Exception e) when (e is EnvoyJsonException or System.Text.Json.JsonException or KeyNotFoundException or InvalidProtocolBufferException or InvalidOperationException or FormatException or ArgumentException)
         {
@@ -68,8 +90,25 @@ public static class BuildSnapshot
         }
     }
 
+    /// <summary>Loads every secret the snapshot names; a listener with a missing one gets an error and is not served.</summary>
+    private static (TlsMaterial, IReadOnlyDictionary<string, string>) Resolve(IEnumerable<ListenerModel> listeners, IEnumerable<ClusterModel> clusters, SecretStore secrets)
+    {
+        var material = new TlsMaterial();
+        var errors = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var listener in listeners)
+        foreach (var chain in listener.TlsChains.OfType<TerminatingChainModel>())
+        {
+            var problems = chain.CertificateSds.Select(sds => material.AddCertificate(secrets, sds)).ToList();
+            if (chain.Client is { } client) problems.Add(material.AddAuthority(secrets, client.CaSds));
+            if (problems.FirstOrDefault(p => p is not null) is { } problem && !errors.ContainsKey(listener.Name)) errors[listener.Name] = problem;
+        }
+        foreach (var cluster in clusters)
+            if (cluster.Tls?.CaSds is { } ca) material.AddAuthority(secrets, ca);
+        return (material, errors);
+    }
+
     private static IEnumerable<HttpConnectionManager> HttpManagers(Listener l) =>
-        l.FilterChains.Where(fc => fc.TransportSocket is null)
+        l.FilterChains.Where(fc => fc.TransportSocket is null && !TlsChainReader.IsTls(fc))
             .SelectMany(fc => fc.Filters)
             .Where(f => f.Name == HcmFilter && f.TypedConfig is not null)
             .Select(f => f.TypedConfig.Unpack<HttpConnectionManager>());

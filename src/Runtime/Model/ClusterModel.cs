@@ -5,7 +5,11 @@ namespace Meshc.Runtime.Model;
 /// detection and the upstream HTTP version its protocol options ask for.
 /// </summary>
 public sealed record ClusterModel(string Name, IReadOnlyList<EndpointModel> Endpoints, string LbPolicy, TimeSpan ConnectTimeout, string? ServiceName, OutlierSettings? Outlier,
-    UpstreamProtocol Protocol = UpstreamProtocol.Http1);
+    UpstreamProtocol Protocol = UpstreamProtocol.Http1)
+{
+    /// <summary>Upstream TLS (the cluster's transport socket); null: plaintext.</summary>
+    public UpstreamTlsModel? Tls { get; init; }
+}
 
 /// <summary>The upstream HTTP version, from the cluster's <c>envoy.extensions.upstreams.http.v3.HttpProtocolOptions</c>.</summary>
 public enum UpstreamProtocol

@@ -10,6 +10,12 @@ public sealed record ListenerModel(string Name, string Address, int Port, string
 {
     /// <summary>Envoy's default <c>per_connection_buffer_limit_bytes</c>.</summary>
     public const int DefaultBufferLimit = 1024 * 1024;
+
+    /// <summary>False when the listener has no plaintext (raw_buffer) HTTP chain: a connection that is not TLS is closed.</summary>
+    public bool HasPlaintext { get; init; } = true;
+
+    /// <summary>The TLS chains (terminating and passthrough), in the listener's order.</summary>
+    public IReadOnlyList<TlsChainModel> TlsChains { get; init; } = [];
 }
 
 /// <summary>The connection manager settings that change headers (see envoy-semantics.md §2).</summary>

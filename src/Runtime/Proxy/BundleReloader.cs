@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 
 namespace Meshc.Runtime.Proxy;
@@ -26,8 +27,16 @@ public sealed class BundleReloader : IDisposable
     private readonly Timer _debounce;
     private readonly Lock _gate = new();
 
-    public BundleReloader(string folder, ProxyHost host, Func<RuntimeSnapshot, RuntimeSnapshot> adjust, Action<string> log)
+    private readonly Func<SecretStore> _secrets;
+
+    /// <param name="folder">The bundle folder to watch.</param>
+    /// <param name="host">The proxy the reloaded snapshots go to.</param>
+    /// <param name="adjust">Applied to each new snapshot (demo backends redirect clusters).</param>
+    /// <param name="log">Where reload lines go.</param>
+    /// <param name="secrets">Reads the TLS secrets again on every reload, so renewed certificates are picked up (SIGHUP).</param>
+    public BundleReloader(string folder, ProxyHost host, Func<RuntimeSnapshot, RuntimeSnapshot> adjust, Action<string> log, Func<SecretStore>? secrets = null)
     {
+        _secrets = secrets ?? (() => SecretStore.Empty);
         _folder = folder;
         _host = host;
         _holder = host.Holder;
@@ -80,7 +89,7 @@ public sealed class BundleReloader : IDisposable
     {
         lock (_gate)
         {
-            var (verified, error) = VerifiedBundle.Load(_folder);
+            var (verified, error) = VerifiedBundle.Load(_folder, _secrets());
             if (verified is null)
             {
                 _holder.RecordLoad(error);
@@ -88,17 +97,19 @@ public sealed class BundleReloader : IDisposable
                 return false;
             }
             var snapshot = verified.Snapshot;
-            if (snapshot.BundleId == _holder.Current.BundleId)
+            if (snapshot.BundleId == _holder.Current.BundleId && snapshot.SecretsFingerprint == _holder.Current.SecretsFingerprint)
             {
                 _holder.RecordLoad(null);
                 // Same bundle: only sockets an earlier reload could not bind are tried again (a SIGHUP once the port is free).
                 if (_holder.UnservedSockets.Count > 0) Log(_host.Apply(_holder.Current));
                 return false;
             }
+            // The same bundle with other secrets: certificates were renewed (connections in flight keep theirs).
+            var secretsOnly = snapshot.BundleId == _holder.Current.BundleId;
             Log(_holder.Policy.Reload(verified.Bundle, snapshot));
             var changes = _host.Apply(_adjust(snapshot));
             _holder.RecordLoad(null);
-            _log($"reloaded bundle {snapshot.BundleId[..12]}");
+            _log(secretsOnly ? $"reloaded TLS secrets of bundle {snapshot.BundleId[..12]}" : $"reloaded bundle {snapshot.BundleId[..12]}");
             Log(changes);
             return true;
         }

@@ -41,12 +41,16 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         }
         finally
         {
-            stats.CountDownstream(listener?.Hcm.StatPrefix ?? "unknown", ctx.Response.StatusCode);
+            var prefix = ctx.Features.Get<ServingChain>()?.Chain.Hcm.StatPrefix ?? listener?.Hcm.StatPrefix ?? "unknown";
+            stats.CountDownstream(prefix, ctx.Response.StatusCode);
         }
     }
 
     private async Task Serve(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel? listener)
     {
+        // A connection accepted on a TLS-terminating chain is served with that chain's route table and settings.
+        if (listener is not null && ctx.Features.Get<ServingChain>() is { } tls)
+            listener = listener with { RouteConfigName = tls.Chain.RouteConfigName, Hcm = tls.Chain.Hcm };
         // Kestrel turns CL+TE into chunked plus X-Content-Length; Envoy refuses such a request.
         if (ctx.Request.Headers.ContainsKey("x-content-length") && ctx.Request.Headers.ContainsKey("transfer-encoding"))
         {
@@ -212,7 +216,20 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         VersionPolicy = HttpVersionPolicy.RequestVersionExact,
     };
 
-    private HttpMessageInvoker Invoker(ClusterModel cluster) => _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout));
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TlsMaterial, ConcurrentDictionary<string, HttpMessageInvoker>> _tlsInvokers = new();
+
+    /// <summary>
+    /// The cluster's upstream client. A TLS cluster gets one per snapshot's TLS material (its CA bundle may change on a
+    /// reload; connections of the old one finish as they are), whose connections are TLS from the start (see
+    /// <see cref="UpstreamTlsConnector"/>).
+    /// </summary>
+    private HttpMessageInvoker Invoker(ClusterModel cluster)
+    {
+        if (cluster.Tls is not { } tls) return _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout, null));
+        var material = holder.Current.Tls;
+        return _tlsInvokers.GetOrCreateValue(material).GetOrAdd(cluster.Name + "\n" + tls,
+            _ => CreateInvoker(cluster.ConnectTimeout, new UpstreamTlsConnector(cluster.Name, tls, material, stats)));
+    }
 
     private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, HttpMessageInvoker invoker,
         EndpointModel endpoint, CancellationTokenSource routeCts, bool mayRetry, int attemptNumber)
@@ -230,7 +247,8 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         if (routeCts.IsCancellationRequested) return AttemptOutcome.RouteTimeout;
         if (tryCts?.IsCancellationRequested == true) return AttemptOutcome.PerTryTimeout;
         var exception = ctx.Features.Get<IForwarderErrorFeature>()?.Exception;
-        var connectFailure = error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+        // A failed upstream TLS handshake (verification included) is a connect failure, as in Envoy.
+        var connectFailure = error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError };
         return connectFailure ? AttemptOutcome.ConnectFailure : AttemptOutcome.Reset;
     }
 
@@ -243,8 +261,9 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         _ => LocalReply.Write(ctx, 503, "upstream connect error or disconnect/reset before headers. reset reason: connection termination", decision.ResponseHeaders),
     };
 
-    private static HttpMessageInvoker CreateInvoker(TimeSpan connectTimeout) => new(new SocketsHttpHandler
+    private static HttpMessageInvoker CreateInvoker(TimeSpan connectTimeout, UpstreamTlsConnector? tls) => new(new SocketsHttpHandler
     {
+        ConnectCallback = tls is null ? null : tls.ConnectAsync,
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,

@@ -27,6 +27,7 @@ public sealed class ProxyHost : IAsyncDisposable
     private readonly ProxyOptions _options;
     private readonly PriorKnowledgeH2c _h2c = new();
     private readonly ProxyHandler _handler;
+    private readonly TlsInspector _tls;
     private readonly Lock _gate = new();
     private Dictionary<(IPAddress, int, string?), (ServedSocket Socket, WantedSocket Serves)> _open = [];
     private readonly Dictionary<ServedSocket, (string Listener, Task Closing)> _draining = [];
@@ -61,6 +62,7 @@ public sealed class ProxyHost : IAsyncDisposable
         });
         _core = builder.Build();
         _handler = new ProxyHandler(Holder, Stats, _core.Services.GetRequiredService<IHttpForwarder>());
+        _tls = new TlsInspector(Holder, Stats, _h2c.FirstBytesTimeout);
         var adminApi = new AdminApi(Holder, Stats);
         // The core serves the admin port and the HTTP/2 connections the listener sockets hand over.
         _core.Run(ctx => IsAdmin(ctx) ? adminApi.Handle(ctx) : _handler.Handle(ctx));
@@ -172,6 +174,7 @@ public sealed class ProxyHost : IAsyncDisposable
                 foreach (var (socket, serves) in closed) _draining[socket] = (serves.Listener, Task.CompletedTask);
                 Holder.Swap(next, MapOf(open));
                 Holder.UnservedSockets = unserved;
+                lines.AddRange(next.ListenerErrorLines);
                 foreach (var gone in closed)
                 {
                     lines.Add($"{Bound(gone).Line()} closed");
@@ -202,7 +205,8 @@ public sealed class ProxyHost : IAsyncDisposable
 
     /// <summary>
     /// Opens one socket. Its connections wait for <paramref name="published"/> (the swap that adds it to the socket map),
-    /// then pass the policy of the listener the map names, then the h2c detector.
+    /// then pass the policy of the listener the map names, then the TLS inspector (TLS chains: terminate or pass
+    /// through), then the h2c detector.
     /// </summary>
     private Task<ServedSocket> OpenAsync(WantedSocket wanted, Task published) =>
         ServedSocket.StartAsync(new IPEndPoint(wanted.Address, wanted.BindPort(_options)), lo =>
@@ -215,6 +219,8 @@ public sealed class ProxyHost : IAsyncDisposable
                 var listener = Holder.Now.Sockets.ListenerFor(local?.Address, local?.Port ?? 0) ?? wanted.Listener;
                 await Holder.Policy.Connections(listener)(next)(connection);
             });
+            int? gatewayPort = wanted.Binding is null ? null : wanted.Port;
+            lo.Use(next => connection => _tls.Handle(connection, next, gatewayPort));
             _h2c.Serve(lo);
         }, _handler.Handle);
 

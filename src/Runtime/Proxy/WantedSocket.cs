@@ -17,7 +17,8 @@ public sealed record WantedSocket(string Listener, AddressBinding? Binding, IPAd
     public static IReadOnlyList<WantedSocket> Of(RuntimeSnapshot snapshot, ProxyOptions options)
     {
         var wanted = new List<WantedSocket>();
-        foreach (var listener in snapshot.Listeners)
+        // A listener whose TLS secrets are missing is not served; the snapshot says why.
+        foreach (var listener in snapshot.Listeners.Where(l => !snapshot.ListenerErrors.ContainsKey(l.Name)))
         {
             var bindings = options.UseBindings ? snapshot.Bindings.Where(b => b.Listener == listener.Name).ToList() : [];
             if (bindings.Count == 0) wanted.Add(new WantedSocket(listener.Name, null, options.Bind, listener.Port));

@@ -35,7 +35,6 @@ public class CheckListenerTests
     }
 
     [Theory]
-    [InlineData("TLS")]
     [InlineData("TCP")]
     [InlineData("UDP")]
     [InlineData("SCTP")]

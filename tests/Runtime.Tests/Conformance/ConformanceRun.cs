@@ -66,6 +66,8 @@ internal sealed class ConformanceRun : IAsyncDisposable
     /// <summary>Compiles the sources (which must compile without errors), writes the bundle and loads it as <c>meshc run</c> does.</summary>
     public static (EmitResult Compiled, RuntimeSnapshot Snapshot) Compile(IReadOnlyList<SourceText> sources)
     {
+        // The sources' Secrets and ConfigMaps serve the bundle's TLS, as for inputs given to `meshc run`.
+        var secrets = SecretStore.Parse(sources.Select(s => (s.Path, s.Text)));
         var compiled = Compilation.Create(sources).Emit();
         Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
         var folder = Path.Combine(Path.GetTempPath(), "meshc-conformance-tests", Guid.NewGuid().ToString("N"));
@@ -74,7 +76,7 @@ internal sealed class ConformanceRun : IAsyncDisposable
             BundleWriter.Write(compiled.Bundle!, folder);
             var loaded = BundleLoader.Load(folder);
             Assert.True(loaded.Success, loaded.Error);
-            var (built, error) = BuildSnapshot.From(loaded.Bundle!);
+            var (built, error) = BuildSnapshot.From(loaded.Bundle!, secrets);
             Assert.True(built is not null, error);
             return (compiled, built!);
         }

@@ -124,7 +124,7 @@ public sealed class GatewayEchoEndToEndTests : IAsyncLifetime
         using var dump = JsonDocument.Parse(await _client.GetStringAsync(admin + "/config_dump"));
         var configs = dump.RootElement.GetProperty("configs").EnumerateArray().ToList();
         Assert.Equal(
-            ["BootstrapConfigDump", "ClustersConfigDump", "ListenersConfigDump", "RoutesConfigDump"],
+            ["BootstrapConfigDump", "ClustersConfigDump", "ListenersConfigDump", "RoutesConfigDump", "SecretsConfigDump"],
             configs.Select(c => c.GetProperty("@type").GetString()!.Replace("type.googleapis.com/envoy.admin.v3.", "")));
         var listener = configs[2].GetProperty("dynamic_listeners").EnumerateArray().Single(l => l.GetProperty("name").GetString() == GatewayListener);
         var active = listener.GetProperty("active_state");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Scriban;
 using Scriban.Runtime;
 
@@ -16,6 +17,9 @@ internal static class ManifestTemplates
     private static readonly ConcurrentDictionary<string, Template> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Renders template <paramref name="name"/> (file name without .sbn) with <paramref name="model"/> as its globals.</summary>
+    // Scriban reads the view model's properties by reflection. The published CLI trims only the framework
+    // (TrimMode=partial), so every member of the view models is still there to be read.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The compiler assembly is not trimmed; see the comment above.")]
     public static string Render(string name, object model)
     {
         var template = Cache.GetOrAdd(name, Load);

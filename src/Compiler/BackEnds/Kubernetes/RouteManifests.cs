@@ -3,7 +3,7 @@ using Meshc.Compiler.Ir;
 
 namespace Meshc.Compiler.BackEnds.Kubernetes;
 
-/// <summary>HTTPRoute and GRPCRoute manifests: parents, hostnames, and each rule's matches, filters, backends, timeouts and retry.</summary>
+/// <summary>HTTPRoute, GRPCRoute and TLSRoute manifests: parents, hostnames, and each rule's matches, filters, backends, timeouts and retry.</summary>
 internal static class RouteManifests
 {
     public static JsonObject Route(Route r)
@@ -40,7 +40,13 @@ internal static class RouteManifests
     private static JsonObject Rule(RouteRule rule, RouteKind kind)
     {
         var json = new JsonObject().Opt("name", rule.Name)
-            .OptList("matches", rule.Matches, m => kind == RouteKind.Grpc ? GrpcMatch(m) : HttpMatch(m))
+            .OptList("matches", rule.Matches, m => kind switch
+            {
+                RouteKind.Http => HttpMatch(m),
+                RouteKind.Grpc => GrpcMatch(m),
+                RouteKind.Tls => throw new InvalidOperationException("TLSRoute rules have no matches"),
+                _ => throw new InvalidOperationException($"route kind {kind} has no match shape"),
+            })
             .OptList("filters", rule.Filters, FilterManifests.Filter)
             .OptList("backendRefs", rule.Backends, Backend);
         if (rule.Timeouts is { } t)

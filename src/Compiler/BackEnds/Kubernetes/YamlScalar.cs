@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Meshc.Compiler.BackEnds.Kubernetes;
@@ -10,8 +8,6 @@ namespace Meshc.Compiler.BackEnds.Kubernetes;
 /// </summary>
 internal static partial class YamlScalar
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     // YAML 1.1 readers (and so kubectl) take these words as booleans or null.
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -19,7 +15,7 @@ internal static partial class YamlScalar
     };
 
     public static string Quote(string? value) =>
-        value is not null && Plain().IsMatch(value) && !Reserved.Contains(value) ? value : JsonSerializer.Serialize(value ?? "", Json);
+        value is not null && Plain().IsMatch(value) && !Reserved.Contains(value) ? value : Output.JsonString.Quote(value ?? "");
 
     // Starts with a letter so it is never a number; no ':', '#' or spaces so it is never a key or a comment.
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9._/-]*$")]

@@ -12,10 +12,9 @@ namespace Meshc.Compiler.BackEnds.Status;
 /// </summary>
 internal static class StatusBackEnd
 {
-    public static void Build(StatusReport report, BundleBuilder bundle)
-    {
-        foreach (var (path, text) in Render(report)) bundle.AddText(path, text);
-    }
+    /// <summary>The status files of a report as bundle files (encoded and hashed), in report order.</summary>
+    public static IReadOnlyList<BundleFile> Files(StatusReport report) =>
+        [.. Render(report).Select(f => BundleFile.Text(f.Path, f.Text))];
 
     /// <summary>The status files (bundle path and YAML text) of a report, in report order.</summary>
     public static IReadOnlyList<(string Path, string Text)> Render(StatusReport report)
@@ -39,6 +38,22 @@ internal static class StatusBackEnd
             {
                 ["parents"] = new JsonArray(r.Parents.Select(Parent).ToArray()),
             });
+        foreach (var p in report.Policies)
+            Add(files, p.Object, p.Object.Kind.ToString(), new JsonObject
+            {
+                ["ancestors"] = new JsonArray(p.Ancestors.Select(a => (JsonNode)new JsonObject
+                {
+                    ["ancestorRef"] = new JsonObject
+                    {
+                        ["group"] = a.AncestorRef.Group,
+                        ["kind"] = a.AncestorRef.Kind,
+                        ["namespace"] = a.AncestorRef.Namespace,
+                        ["name"] = a.AncestorRef.Name,
+                    },
+                    ["controllerName"] = a.ControllerName,
+                    ["conditions"] = Conditions(a.Conditions),
+                }).ToArray()),
+            });
         return files;
     }
 
@@ -59,6 +74,7 @@ internal static class StatusBackEnd
     private static string Plural(string kind) => kind.ToLowerInvariant() switch
     {
         "gatewayclass" => "gatewayclasses",
+        "backendtlspolicy" => "backendtlspolicies",
         var k => k + "s",
     };
 

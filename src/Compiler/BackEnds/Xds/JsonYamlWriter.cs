@@ -1,8 +1,8 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+
+using Meshc.Compiler.Output;
 
 namespace Meshc.Compiler.BackEnds.Xds;
 
@@ -12,8 +12,6 @@ namespace Meshc.Compiler.BackEnds.Xds;
 /// </summary>
 internal static partial class JsonYamlWriter
 {
-    private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex PlainKey();
 
@@ -76,9 +74,9 @@ internal static partial class JsonYamlWriter
     private static string Scalar(JsonNode? value) => value switch
     {
         null => "null",
-        JsonValue v when v.TryGetValue<string>(out var s) => JsonSerializer.Serialize(s, Quoting),
+        JsonValue v when v.TryGetValue<string>(out var s) => JsonString.Quote(s),
         _ => value.ToJsonString(),
     };
 
-    private static string Key(string key) => PlainKey().IsMatch(key) ? key : JsonSerializer.Serialize(key, Quoting);
+    private static string Key(string key) => PlainKey().IsMatch(key) ? key : JsonString.Quote(key);
 }

@@ -28,28 +28,39 @@ internal static class XdsBackEnd
         var cecs = mesh.EnvoyConfigs.Select(c => CecModelBuilder.Build(c, diagnostics)).Concat(fromGateways).ToList();
         var snapshot = AgentCompletion.Complete(cecs, mesh.Model, options, diagnostics);
         var bootstrap = BootstrapBuilder.Build();
-        var valid = snapshot.All.Aggregate(true, (ok, r) => EmitValidation.Check(r.Message, r.Name, r.Origin, diagnostics) && ok);
+        // Validating and formatting are per resource and independent: they run in parallel, and their results are
+        // read back in resource order, so diagnostics and files are the same as one at a time.
+        var all = snapshot.All.ToList();
+        var valid = EmitValidation.CheckAll(options, all.Select(r => (r.Message, r.Name, r.Origin)).ToList(), diagnostics);
         valid = EmitValidation.Check(bootstrap, BootstrapBuilder.NodeName, SourceLocation.None, diagnostics) && valid;
         if (!valid || diagnostics.HasErrors) return null;
 
-        var routes = Formatted(snapshot.Routes);
-        var endpoints = Formatted(snapshot.Endpoints);
-        var secrets = Formatted(snapshot.Secrets);
-        bundle.Add(new BundleFile(XdsFiles.Listeners, DiscoveryFile.Write(EnvoyTypeUrls.Listener, Formatted(snapshot.Listeners).Select(r => r.Json).ToList())));
+        var formatted = Parallelism.Map(options, all, r => (r.Name, Json: DiscoveryFile.Format(r.Message)));
+        var at = 0;
+        List<(string Name, string Json)> Next(int count)
+        {
+            var part = formatted[at..(at + count)].ToList();
+            at += count;
+            return part;
+        }
+        var listeners = Next(snapshot.Listeners.Count);
+        var routes = Next(snapshot.Routes.Count);
+        var clusters = Next(snapshot.Clusters.Count);
+        var endpoints = Next(snapshot.Endpoints.Count);
+        var secrets = Next(snapshot.Secrets.Count);
+        bundle.Add(new BundleFile(XdsFiles.Listeners, DiscoveryFile.Write(EnvoyTypeUrls.Listener, listeners.Select(r => r.Json).ToList())));
         bundle.Add(new BundleFile(XdsFiles.Routes, DiscoveryFile.Write(EnvoyTypeUrls.RouteConfiguration, routes.Select(r => r.Json).ToList())));
-        bundle.Add(new BundleFile(XdsFiles.Clusters, DiscoveryFile.Write(EnvoyTypeUrls.Cluster, Formatted(snapshot.Clusters).Select(r => r.Json).ToList())));
+        bundle.Add(new BundleFile(XdsFiles.Clusters, DiscoveryFile.Write(EnvoyTypeUrls.Cluster, clusters.Select(r => r.Json).ToList())));
         bundle.Add(new BundleFile(XdsFiles.Endpoints, DiscoveryFile.Write(EnvoyTypeUrls.ClusterLoadAssignment, endpoints.Select(r => r.Json).ToList())));
-        foreach (var (name, json) in routes)
-            bundle.Add(new BundleFile(XdsFiles.Route(name), DiscoveryFile.Write(EnvoyTypeUrls.RouteConfiguration, [json])));
-        foreach (var (name, json) in endpoints)
-            bundle.Add(new BundleFile(XdsFiles.Endpoint(name), DiscoveryFile.Write(EnvoyTypeUrls.ClusterLoadAssignment, [json])));
-        foreach (var (name, json) in secrets)
-            bundle.Add(new BundleFile(XdsFiles.Secret(name), DiscoveryFile.Write(EnvoyTypeUrls.Secret, [json])));
+        // One file per route configuration, load assignment and secret, written (and hashed) in parallel too.
+        var single = routes.Select(r => (Path: XdsFiles.Route(r.Name), Type: EnvoyTypeUrls.RouteConfiguration, r.Json))
+            .Concat(endpoints.Select(r => (Path: XdsFiles.Endpoint(r.Name), Type: EnvoyTypeUrls.ClusterLoadAssignment, r.Json)))
+            .Concat(secrets.Select(r => (Path: XdsFiles.Secret(r.Name), Type: EnvoyTypeUrls.Secret, r.Json)))
+            .ToList();
+        foreach (var file in Parallelism.Map(options, single, f => new BundleFile(f.Path, DiscoveryFile.Write(f.Type, [f.Json]))))
+            bundle.Add(file);
         bundle.AddText(XdsFiles.Redirects, RedirectsFile.Write(snapshot.ListenerPorts, snapshot.Redirects, AddressBindings.Build(mesh, snapshot.Redirects)));
         bundle.AddText(XdsFiles.Bootstrap, BootstrapBuilder.Write(bootstrap));
         return snapshot;
     }
-
-    private static List<(string Name, string Json)> Formatted(IEnumerable<AgentResource> resources) =>
-        resources.Select(r => (r.Name, DiscoveryFile.Format(r.Message))).ToList();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Meshc.Compiler.FrontEnds.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -67,17 +66,7 @@ internal static class FieldPathLocator
         return path.Length - 1;
     }
 
-    private static string Unquote(string quoted)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<string>(quoted) ?? quoted;
-        }
-        catch (JsonException)
-        {
-            return quoted.Trim('"');
-        }
-    }
+    private static string Unquote(string quoted) => Output.JsonString.Unquote(quoted) ?? quoted.Trim('"');
 
     private static string JsonName(string protoName)
     {

@@ -17,8 +17,28 @@ internal static class GatewayReader
             .ToValueList();
         var infrastructure = spec.Map("infrastructure");
         return new Gateway(meta, spec.Str("gatewayClassName") ?? "", listeners, addresses,
-            infrastructure.Labels("labels"), infrastructure.Labels("annotations"));
+            infrastructure.Labels("labels"), infrastructure.Labels("annotations"))
+        {
+            Frontend = ReadFrontend(spec.Map("tls").Map("frontend"), obj.Path),
+        };
     }
+
+    /// <summary><c>spec.tls.frontend</c>: the default validation and the per-port ones.</summary>
+    private static FrontendTls? ReadFrontend(YamlMappingNode? frontend, string path)
+    {
+        if (frontend is null) return null;
+        var perPort = frontend.Maps("perPort")
+            .Select(p => new PortFrontendValidation(p.Int("port") ?? 0, ReadValidation(p.Map("tls").Map("validation"), path)))
+            .ToValueList();
+        return new FrontendTls(ReadValidation(frontend.Map("default").Map("validation"), path), perPort);
+    }
+
+    private static FrontendValidation? ReadValidation(YamlMappingNode? v, string path) => v is null
+        ? null
+        : new FrontendValidation(
+            v.Maps("caCertificateRefs").Select(c => new ObjectRef(c.Str("group") ?? "", c.Str("kind") ?? "", c.Str("namespace"), c.Str("name") ?? "", c.LocationIn(path))).ToValueList(),
+            v.Str("mode") ?? FrontendValidation.AllowValidOnly,
+            v.LocationIn(path));
 
     private static Listener ReadListener(YamlMappingNode l, string path)
     {

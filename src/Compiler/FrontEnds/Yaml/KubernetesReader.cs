@@ -13,19 +13,28 @@ internal static class KubernetesReader
     /// <summary>Known kinds that carry nothing meshc compiles (yet); accepted so real manifests load unchanged.</summary>
     private static readonly HashSet<string> AcceptedKinds =
     [
-        "ConfigMap", "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "Job", "CronJob",
+        "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "Job", "CronJob",
         "Pod", "ReplicaSet", "Endpoints", "Ingress", "IngressClass", "NetworkPolicy", "HorizontalPodAutoscaler",
         "PodDisruptionBudget", "CustomResourceDefinition", "CiliumClusterwideNetworkPolicy",
         "CiliumLoadBalancerIPPool", "CiliumGatewayClassConfig", "ServiceImport", "ListenerSet", "XListenerSet",
-        "BackendTLSPolicy", "BackendTrafficPolicy", "XBackendTrafficPolicy", "ValidatingAdmissionPolicy",
+        "BackendTrafficPolicy", "XBackendTrafficPolicy", "ValidatingAdmissionPolicy",
         "ValidatingAdmissionPolicyBinding", "LimitRange", "ResourceQuota", "PersistentVolumeClaim",
     ];
 
     /// <summary>Route kinds of the Gateway API that meshc does not translate.</summary>
-    private static readonly HashSet<string> UnsupportedRouteKinds = ["TLSRoute", "TCPRoute", "UDPRoute"];
+    private static readonly HashSet<string> UnsupportedRouteKinds = ["TCPRoute", "UDPRoute"];
 
-    public static void Read(SourceText source, MeshModelBuilder model, DiagnosticBag diagnostics)
+    public static void Read(SourceText source, MeshModelBuilder model, DiagnosticBag diagnostics) =>
+        Parse(source).AddTo(model, diagnostics);
+
+    /// <summary>
+    /// Reads one file without touching the model: what it holds and what was wrong with it. Files are independent
+    /// until their objects meet in the model, so they are read in parallel and added in input order.
+    /// </summary>
+    public static ParsedFile Parse(SourceText source)
     {
+        var diagnostics = new DiagnosticBag();
+        var items = new List<IMeshObject>();
         foreach (var obj in YamlSourceReader.Read(source, diagnostics))
         {
             if (ObjectReaders.For(obj.Kind) is { } reader)
@@ -36,7 +45,7 @@ internal static class KubernetesReader
                     continue;
                 }
                 SchemaCheck.Check(obj, diagnostics);
-                if (reader(obj, diagnostics) is { } item) model.Add(item);
+                if (reader(obj, diagnostics) is { } item) items.Add(item);
             }
             else if (UnsupportedRouteKinds.Contains(obj.Kind))
             {
@@ -51,6 +60,7 @@ internal static class KubernetesReader
                 diagnostics.ReportUnknownKind(obj.Location, obj.Kind, obj.ApiVersion);
             }
         }
+        return new ParsedFile(items, diagnostics);
     }
 
     private static string NameOf(YamlObject obj) => obj.Root.Map("metadata").Str("name") ?? "(unnamed)";

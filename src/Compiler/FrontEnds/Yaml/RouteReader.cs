@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Meshc.Compiler.FrontEnds.Yaml;
 
 /// <summary>
-/// Reads HTTPRoute and GRPCRoute into one <see cref="Route"/> shape. Values are kept as written; defaults the
+/// Reads HTTPRoute, GRPCRoute and TLSRoute into one <see cref="Route"/> shape. Values are kept as written; defaults the
 /// Gateway API defines for absent fields (PathPrefix "/", weight 1, redirect 302) are applied here, once. The meshc
 /// annotations (<see cref="MeshAnnotations"/>) add what the Gateway API cannot say.
 /// </summary>
@@ -14,6 +14,9 @@ internal static class RouteReader
     public static IMeshObject? ReadHttp(YamlObject obj, DiagnosticBag diagnostics) => Read(obj, RouteKind.Http, diagnostics);
 
     public static IMeshObject? ReadGrpc(YamlObject obj, DiagnosticBag diagnostics) => Read(obj, RouteKind.Grpc, diagnostics);
+
+    /// <summary>TLSRoute (v1, v1alpha2, v1alpha3): hostnames and rules with backendRefs only; the schema allows nothing else.</summary>
+    public static IMeshObject? ReadTls(YamlObject obj, DiagnosticBag diagnostics) => Read(obj, RouteKind.Tls, diagnostics);
 
     private static Route? Read(YamlObject obj, RouteKind kind, DiagnosticBag diagnostics)
     {

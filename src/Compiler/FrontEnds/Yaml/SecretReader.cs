@@ -21,10 +21,10 @@ internal static class SecretReader
         bool IsPem(string key) =>
             (stringData.Str(key) ?? Decode(data.Str(key))) is { } text && text.Contains("-----BEGIN ", StringComparison.Ordinal);
         var hasPair = IsPem("tls.crt") && IsPem("tls.key");
-        return new Secret(meta, obj.Root.Str("type") ?? "Opaque", keys.ToValueList(), hasPair);
+        return new Secret(meta, obj.Root.Str("type") ?? "Opaque", keys.ToValueList(), hasPair) { HasCaCertificate = IsPem("ca.crt") };
     }
 
-    private static string? Decode(string? base64)
+    internal static string? Decode(string? base64)
     {
         if (base64 is null) return null;
         try

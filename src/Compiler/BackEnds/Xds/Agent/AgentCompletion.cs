@@ -111,5 +111,15 @@ internal static class AgentCompletion
         }
     }
 
-    private static IMessage Copy(IMessage message) => message.Descriptor.Parser.ParseFrom(message.ToByteString());
+    // Completion edits the resources in place; the CEC keeps its own (the Kubernetes back end prints it as given).
+    // The generated deep clone of each resource kind, rather than a binary round trip.
+    private static IMessage Copy(IMessage message) => message switch
+    {
+        Listener l => l.Clone(),
+        RouteConfiguration r => r.Clone(),
+        Cluster c => c.Clone(),
+        ClusterLoadAssignment a => a.Clone(),
+        Secret s => s.Clone(),
+        _ => message.Descriptor.Parser.ParseFrom(message.ToByteString()),
+    };
 }

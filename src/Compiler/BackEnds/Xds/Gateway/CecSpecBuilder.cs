@@ -33,6 +33,8 @@ internal static class CecSpecBuilder
             foreach (var backend in source.Rule.Backends) Add(backend.Target, backend.Ref.Origin);
             foreach (var mirror in source.Rule.Mirrors) Add(mirror.Target, mirror.Filter.Backend.Origin);
         }
+        foreach (var chain in plan.Passthrough)
+            foreach (var backend in chain.Backends) Add(backend.Target, backend.Ref.Origin);
         return services
             .OrderBy(e => e.Key.Namespace, StringComparer.Ordinal)
             .ThenBy(e => e.Key.Name, StringComparer.Ordinal)

@@ -45,12 +45,30 @@ internal static class ClusterBuilder
             foreach (var backend in source.Rule.Backends) Use(backend.Target, source.IsGrpc, source.Attachment.Route);
             foreach (var mirror in source.Rule.Mirrors) Use(mirror.Target, false, source.Attachment.Route);
         }
+        // Passthrough backends carry TCP: Cilium's TLS cluster has no HTTP protocol options (an HTTP route to the same
+        // Service port keeps its HTTP cluster, which a TCP proxy can use as well).
+        var tcp = new SortedDictionary<string, ServiceTarget>(StringComparer.Ordinal);
+        foreach (var chain in plan.Passthrough)
+            foreach (var backend in chain.Backends)
+                if (!targets.ContainsKey(backend.Target.ClusterName)) tcp[backend.Target.ClusterName] = backend.Target;
         return targets.Values
             .Select(t => Build(t.Target, t.Http2, options, policies.TryGetValue(t.Target.ClusterName, out var p) ? p.Policy : null))
+            .Concat(tcp.Values.Select(TcpCluster))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
     }
 
     private static bool Same(UpstreamPolicy a, UpstreamPolicy b) => a with { Origin = SourceLocation.None } == b with { Origin = SourceLocation.None };
+
+    /// <summary>A passthrough backend: EDS, round robin, outlier detection, nothing HTTP.</summary>
+    private static Cluster TcpCluster(ServiceTarget target) => new()
+    {
+        Name = target.ClusterName,
+        Type = Cluster.Types.DiscoveryType.Eds,
+        EdsClusterConfig = new Cluster.Types.EdsClusterConfig { ServiceName = target.EdsServiceName },
+        LbPolicy = Cluster.Types.LbPolicy.RoundRobin,
+        OutlierDetection = new OutlierDetection { SplitExternalLocalOriginErrors = true },
+    };
 
     private static void Add(SortedDictionary<string, (ServiceTarget Target, bool Http2)> targets, ServiceTarget target, bool grpc)
     {
@@ -89,6 +107,7 @@ internal static class ClusterBuilder
             OutlierDetection = new OutlierDetection { SplitExternalLocalOriginErrors = true },
         };
         cluster.TypedExtensionProtocolOptions.Add(HttpProtocolOptionsKey, Any.Pack(protocol));
+        if (target.Tls is { } tls) cluster.TransportSocket = UpstreamTlsBuilder.Build(tls, options);
         if (policy is not null) UpstreamPolicyBuilder.Apply(cluster, policy);
         return cluster;
     }

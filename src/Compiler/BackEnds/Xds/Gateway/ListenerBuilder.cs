@@ -1,6 +1,7 @@
 using Envoy.Config.Core.V3;
 using Envoy.Config.Listener.V3;
 using Envoy.Extensions.Filters.Listener.TlsInspector.V3;
+using Envoy.Extensions.Filters.Network.TcpProxy.V3;
 using Envoy.Extensions.TransportSockets.Tls.V3;
 using Google.Protobuf.WellKnownTypes;
 
@@ -8,7 +9,8 @@ namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 
 /// <summary>
 /// Builds the one Envoy listener (named <c>listener</c>) that serves all ports of a Gateway: a plain-HTTP chain, then
-/// TLS-terminating chains (see <see cref="ProxyPlan.SecureChains"/>). It has no address: the agent gives it a TPROXY port.
+/// TLS-terminating chains (see <see cref="ProxyPlan.SecureChains"/>), then TLS passthrough chains (see
+/// <see cref="PassthroughChain"/>). It has no address: the agent gives it a TPROXY port.
 /// </summary>
 internal static class ListenerBuilder
 {
@@ -26,8 +28,10 @@ internal static class ListenerBuilder
     {
         var listener = new Listener { Name = ListenerName };
         if (plan.HasInsecure) listener.FilterChains.Add(InsecureChain(options));
-        foreach (var (secrets, hostnames) in plan.SecureChains())
-            listener.FilterChains.Add(SecureChain(secrets, hostnames, options));
+        foreach (var chain in plan.SecureChains())
+            listener.FilterChains.Add(SecureChain(chain, options));
+        foreach (var chain in plan.Passthrough)
+            listener.FilterChains.Add(PassthroughChainOf(chain));
         // tls_inspector tells the chains apart: raw_buffer vs tls, and the SNI for server_names.
         listener.ListenerFilters.Add(new ListenerFilter
         {
@@ -45,15 +49,41 @@ internal static class ListenerBuilder
         return chain;
     }
 
-    private static FilterChain SecureChain(IReadOnlyList<TlsSecretRef> secrets, IReadOnlyList<string> hostnames, CompilationOptions options)
+    private static FilterChain SecureChain(SecureChain secure, CompilationOptions options)
     {
         var match = new FilterChainMatch { TransportProtocol = "tls" };
+        if (secure.Port is { } port) match.DestinationPort = (uint)port;
         // Envoy has no "*" server name: a listener without a hostname matches any SNI, so the list is left out.
-        if (!hostnames.Contains("*")) match.ServerNames.Add(hostnames);
-        var chain = new FilterChain { FilterChainMatch = match, TransportSocket = TlsSocket(secrets, options) };
+        if (!secure.Hostnames.Contains("*")) match.ServerNames.Add(secure.Hostnames);
+        var chain = new FilterChain { FilterChainMatch = match, TransportSocket = TlsSocket(secure, options) };
         chain.Filters.Add(HcmFilter(SecureName, options));
         return chain;
     }
+
+    /// <summary>A passthrough chain: SNI match, no transport socket (TLS stays end to end), <c>tcp_proxy</c> to the backends.</summary>
+    private static FilterChain PassthroughChainOf(PassthroughChain passthrough)
+    {
+        var match = new FilterChainMatch { TransportProtocol = "tls" };
+        match.ServerNames.Add(passthrough.ServerNames);
+        var proxy = new TcpProxy { StatPrefix = passthrough.StatPrefix };
+        if (passthrough.SingleCluster is { } cluster)
+        {
+            proxy.Cluster = cluster;
+        }
+        else
+        {
+            var weighted = new TcpProxy.Types.WeightedCluster();
+            foreach (var backend in passthrough.Backends)
+                weighted.Clusters.Add(new TcpProxy.Types.WeightedCluster.Types.ClusterWeight { Name = backend.Target.ClusterName, Weight = (uint)backend.Weight });
+            proxy.WeightedClusters = weighted;
+        }
+        var chain = new FilterChain { FilterChainMatch = match };
+        chain.Filters.Add(new Filter { Name = TcpProxyFilterName, TypedConfig = Any.Pack(proxy) });
+        return chain;
+    }
+
+    /// <summary>Envoy's TCP proxy network filter.</summary>
+    public const string TcpProxyFilterName = "envoy.filters.network.tcp_proxy";
 
     private static Filter HcmFilter(string name, CompilationOptions options) => new()
     {
@@ -61,16 +91,18 @@ internal static class ListenerBuilder
         TypedConfig = Any.Pack(HttpConnectionManagerBuilder.Build(name, options)),
     };
 
-    private static TransportSocket TlsSocket(IReadOnlyList<TlsSecretRef> secrets, CompilationOptions options)
+    private static TransportSocket TlsSocket(SecureChain secure, CompilationOptions options)
     {
         var common = new CommonTlsContext();
         // Name only: the agent adds the SDS config source and serves the secret it reads from secretsync's copy.
-        foreach (var secret in secrets)
+        foreach (var secret in secure.Secrets)
             common.TlsCertificateSdsSecretConfigs.Add(new SdsSecretConfig { Name = secret.SdsName(options.SecretsNamespace) });
+        var context = new DownstreamTlsContext { CommonTlsContext = common };
+        if (secure.Validation is { } validation) ClientValidationContext.Apply(context, validation, options);
         return new TransportSocket
         {
             Name = "envoy.transport_sockets.tls",
-            TypedConfig = Any.Pack(new DownstreamTlsContext { CommonTlsContext = common }),
+            TypedConfig = Any.Pack(context),
         };
     }
 }

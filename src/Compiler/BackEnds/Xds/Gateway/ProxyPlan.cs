@@ -13,16 +13,25 @@ namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 /// </summary>
 internal sealed class ProxyPlan
 {
-    private ProxyPlan(string @namespace, SourceLocation origin, IReadOnlyList<ListenerBinding> listeners, IReadOnlyList<RouteSource> sources)
+    private ProxyPlan(string @namespace, SourceLocation origin, FrontendTls? frontend, IReadOnlyList<ListenerBinding> listeners,
+        IReadOnlyList<RouteSource> sources, IReadOnlyList<PassthroughChain> passthrough)
     {
         Namespace = @namespace;
         Origin = origin;
+        Frontend = frontend;
         Listeners = listeners;
         Sources = sources;
+        Passthrough = passthrough;
     }
 
     /// <summary>The namespace of the Gateway or Service (and of the CEC).</summary>
     public string Namespace { get; }
+
+    /// <summary>The Gateway's client-certificate validation (<c>spec.tls.frontend</c>); null for a Service.</summary>
+    public FrontendTls? Frontend { get; }
+
+    /// <summary>The TLS passthrough filter chains of the Gateway's TLS listeners (see <see cref="PassthroughChain"/>).</summary>
+    public IReadOnlyList<PassthroughChain> Passthrough { get; }
 
     /// <summary>Where the Gateway or Service was declared.</summary>
     public SourceLocation Origin { get; }
@@ -36,8 +45,11 @@ internal sealed class ProxyPlan
     /// <summary>True when nothing is programmed, so no CEC is written.</summary>
     public bool IsEmpty => Listeners.Count == 0;
 
-    /// <summary>True when a plain-HTTP listener needs the <c>raw_buffer</c> chain.</summary>
-    public bool HasInsecure => Listeners.Any(l => l.Listener.Protocol == ListenerProtocol.HTTP);
+    /// <summary>
+    /// True when the <c>raw_buffer</c> chain is needed: for a plain-HTTP listener, and — as in Cilium, whose ingestion
+    /// makes an HTTP listener of every HTTP, HTTPS and TLS listener — for a TLS (passthrough) listener too.
+    /// </summary>
+    public bool HasInsecure => Listeners.Any(l => l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.TLS);
 
     /// <summary>True when an HTTPS listener needs TLS chains.</summary>
     public bool HasSecure => Listeners.Any(l => l.Listener.Protocol == ListenerProtocol.HTTPS);
@@ -45,14 +57,16 @@ internal sealed class ProxyPlan
     /// <summary>
     /// Only valid HTTP and HTTPS listeners are programmed: an invalid one is reported (Programmed=False) and carries no
     /// routes, and an HTTPS listener with a bad certificate must not put a broken TLS chain on the shared listener.
-    /// TLS (passthrough) listeners need TLSRoutes, which meshc does not compile.
+    /// TLS listeners (passthrough) carry TLSRoutes, which become <see cref="Passthrough"/> chains.
     /// </summary>
     public static ProxyPlan ForGateway(GatewayBinding binding)
     {
         var listeners = binding.Listeners
-            .Where(l => l.Valid && l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.HTTPS)
+            .Where(l => l.Valid && l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.HTTPS or ListenerProtocol.TLS)
             .ToList();
-        return new ProxyPlan(binding.Gateway.Meta.Namespace, binding.Gateway.Meta.Origin, listeners, SourcesOf(listeners));
+        var passthrough = PassthroughChain.Of(listeners.Where(l => l.Listener.Protocol == ListenerProtocol.TLS));
+        return new ProxyPlan(binding.Gateway.Meta.Namespace, binding.Gateway.Meta.Origin, binding.Gateway.Frontend, listeners,
+            SourcesOf(listeners), passthrough);
     }
 
     /// <summary>
@@ -66,13 +80,13 @@ internal sealed class ProxyPlan
             new Ir.Listener($"{service.Meta.Namespace}-{service.Meta.Name}-{p.Port.ToString(CultureInfo.InvariantCulture)}",
                 ListenerProtocol.HTTP, "HTTP", p.Port, null, null, AllowedRoutes.Default(service.Meta.Origin), service.Meta.Origin),
             true, p.Routes)).ToList();
-        return new ProxyPlan(service.Meta.Namespace, service.Meta.Origin, listeners, SourcesOf(listeners));
+        return new ProxyPlan(service.Meta.Namespace, service.Meta.Origin, null, listeners, SourcesOf(listeners), []);
     }
 
     private static List<RouteSource> SourcesOf(IReadOnlyList<ListenerBinding> listeners)
     {
         var sources = new List<RouteSource>();
-        foreach (var listener in listeners)
+        foreach (var listener in listeners.Where(l => l.Listener.Protocol is ListenerProtocol.HTTP or ListenerProtocol.HTTPS))
         {
             // Cilium reads HTTPRoutes, then GRPCRoutes, each in the API server's list order (namespace, then name).
             var attachments = listener.Routes
@@ -98,25 +112,32 @@ internal sealed class ProxyPlan
     /// The TLS filter chains: one per distinct set of certificates, serving the hostnames that use exactly that set.
     /// Cilium makes one chain per Secret, which gives two chains with the same match when a listener lists two
     /// certificates (say RSA and ECDSA) — a listener Envoy rejects. Grouping by hostname keeps every server name in
-    /// exactly one chain, and a chain with several certificates lets Envoy pick the one the client supports.
+    /// exactly one chain, and a chain with several certificates lets Envoy pick the one the client supports. When the
+    /// Gateway validates client certificates (<c>spec.tls.frontend</c>, per port), chains are made per port as well and
+    /// match on <c>destination_port</c>, so each port gets its own validation.
     /// </summary>
-    public IReadOnlyList<(IReadOnlyList<TlsSecretRef> Secrets, IReadOnlyList<string> Hostnames)> SecureChains()
+    public IReadOnlyList<SecureChain> SecureChains()
     {
-        var secretsByHost = new SortedDictionary<string, SortedSet<TlsSecretRef>>(StringComparer.Ordinal);
+        var perPort = Frontend is not null;
+        var byHost = new SortedDictionary<(int Port, string Host), (SortedSet<TlsSecretRef> Secrets, ClientValidation? Validation)>();
         foreach (var listener in Listeners.Where(l => l.Listener.Protocol == ListenerProtocol.HTTPS))
         {
-            var host = listener.Listener.Hostname ?? "*";
-            if (!secretsByHost.TryGetValue(host, out var secrets))
-                secretsByHost[host] = secrets = new SortedSet<TlsSecretRef>(Comparer<TlsSecretRef>.Create((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey)));
+            var key = (perPort ? listener.Listener.Port : 0, listener.Listener.Hostname ?? "*");
+            if (!byHost.TryGetValue(key, out var entry))
+                byHost[key] = entry = (new SortedSet<TlsSecretRef>(Comparer<TlsSecretRef>.Create((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey))), listener.ClientValidation);
             foreach (var certificate in listener.Listener.Tls?.CertificateRefs ?? ValueList<ObjectRef>.Empty)
-                secrets.Add(new TlsSecretRef(certificate.NamespaceOr(Namespace), certificate.Name));
+                entry.Secrets.Add(new TlsSecretRef(certificate.NamespaceOr(Namespace), certificate.Name));
         }
-        return secretsByHost
-            .Where(e => e.Value.Count > 0)
-            .GroupBy(e => string.Join("\n", e.Value.Select(s => s.SortKey)))
-            .Select(g => ((IReadOnlyList<TlsSecretRef>)g.First().Value.ToList(), (IReadOnlyList<string>)g.Select(e => e.Key).ToList()))
-            .OrderBy(c => c.Item1[0].SortKey, StringComparer.Ordinal)
-            .ThenBy(c => c.Item2[0], StringComparer.Ordinal)
+        return byHost
+            .Where(e => e.Value.Secrets.Count > 0)
+            .GroupBy(e => (e.Key.Port, string.Join("\n", e.Value.Secrets.Select(s => s.SortKey)), e.Value.Validation))
+            .Select(g => new SecureChain(g.First().Value.Secrets.ToList(), g.Select(e => e.Key.Host).ToList(), perPort ? g.Key.Port : null, g.Key.Validation))
+            .OrderBy(c => c.Secrets[0].SortKey, StringComparer.Ordinal)
+            .ThenBy(c => c.Hostnames[0], StringComparer.Ordinal)
+            .ThenBy(c => c.Port)
             .ToList();
     }
 }
+
+/// <summary>A TLS-terminating chain: its certificates, the hostnames it serves, its port (per-port validation only) and client validation.</summary>
+internal sealed record SecureChain(IReadOnlyList<TlsSecretRef> Secrets, IReadOnlyList<string> Hostnames, int? Port, ClientValidation? Validation);

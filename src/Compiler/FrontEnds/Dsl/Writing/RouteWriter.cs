@@ -8,7 +8,14 @@ internal static class RouteWriter
 {
     public static void Route(StringBuilder sb, Route r, int depth)
     {
-        sb.Append(WriteParts.Pad(depth)).Append(r.Kind == RouteKind.Grpc ? "grpc-route " : "route ").Append(DslText.Word(r.Meta.Name));
+        var keyword = r.Kind switch
+        {
+            RouteKind.Http => "route ",
+            RouteKind.Grpc => "grpc-route ",
+            RouteKind.Tls => "tls-route ",
+            _ => throw new InvalidOperationException($"route kind {r.Kind} has no DSL keyword"),
+        };
+        sb.Append(WriteParts.Pad(depth)).Append(keyword).Append(DslText.Word(r.Meta.Name));
         if (!r.ParentRefs.IsEmpty) sb.Append(" on ").Append(string.Join(", ", r.ParentRefs.Select(Parent)));
         if (!r.Hostnames.IsEmpty) sb.Append(" host ").Append(string.Join(", ", r.Hostnames.Select(DslText.Value)));
         sb.Append(WriteParts.Metadata(r.Meta));

@@ -62,14 +62,26 @@ public class CecSpecTests
     }
 
     [Fact]
-    public void Translate_OnlyInvalidOrTlsListeners_GivesNoCec()
+    public void Translate_OnlyInvalidListeners_GivesNoCec()
     {
         var broken = Http("broken", 80);
-        var passthrough = new Listener("tls", ListenerProtocol.TLS, "TLS", 443, null, null, AllowedRoutes.Default(At), At);
-        var gateway = NewGateway("gw", broken, passthrough);
-        var mesh = Mesh(Binding(gateway, new ListenerBinding(broken, false, ValueList<RouteAttachment>.Empty), On(passthrough)));
+        var gateway = NewGateway("gw", broken);
+        var mesh = Mesh(Binding(gateway, new ListenerBinding(broken, false, ValueList<RouteAttachment>.Empty)));
 
         Assert.Empty(GatewayTranslator.Translate(mesh, CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()));
+    }
+
+    [Fact]
+    public void Translate_PassthroughListenerWithoutRoutes_GivesRawBufferChainOnItsPort()
+    {
+        // Cilium makes an HTTP listener of every TLS listener too, so the raw_buffer chain and listener-insecure exist.
+        var passthrough = new Listener("tls", ListenerProtocol.TLS, "TLS", 443, null, null, AllowedRoutes.Default(At), At);
+        var gateway = NewGateway("gw", passthrough);
+
+        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(passthrough))), CompilationOptions.Default).Single();
+
+        Assert.Equal([443], cec.Services.Single().Ports);
+        Assert.Equal("raw_buffer", EnvoyResources.Listener(cec).FilterChains.Single().FilterChainMatch.TransportProtocol);
     }
 
     [Fact]
