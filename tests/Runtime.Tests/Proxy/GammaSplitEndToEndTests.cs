@@ -12,7 +12,7 @@ namespace Meshc.Runtime.Tests.Proxy;
 /// </summary>
 public sealed class GammaSplitEndToEndTests
 {
-    private const string Manifests = """
+    internal const string Manifests = """
         apiVersion: v1
         kind: Service
         metadata: { name: web, namespace: default }
