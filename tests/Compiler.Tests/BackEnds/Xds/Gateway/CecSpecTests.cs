@@ -78,7 +78,7 @@ public class CecSpecTests
         var passthrough = new Listener("tls", ListenerProtocol.TLS, "TLS", 443, null, null, AllowedRoutes.Default(At), At);
         var gateway = NewGateway("gw", passthrough);
 
-        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(passthrough))), CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(passthrough))), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         Assert.Equal([443], cec.Services.Single().Ports);
         Assert.Equal("raw_buffer", EnvoyResources.Listener(cec).FilterChains.Single().FilterChainMatch.TransportProtocol);
