@@ -13,6 +13,7 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 ///   clusters [connect-timeout D] [lb POLICY] [outlier SETTING VALUE …]      (service routes only)
 /// }
 /// grpc-route NAME on GATEWAY { rule method pkg.Service/Method to SERVICE:PORT }
+/// tls-route NAME on GATEWAY [listener L] host H, … { rule to SERVICE:PORT [WEIGHT], … }   (a TLSRoute: SNI to backends)
 /// </code>
 /// </summary>
 internal static class RouteReader
@@ -53,6 +54,12 @@ internal static class RouteReader
         var ruleList = rules.Select(r => r.Rule).ToValueList();
         if (services.Count == 1)
         {
+            // GAMMA routes are HTTPRoutes and GRPCRoutes; a TLSRoute has no Service parent.
+            if (kind == RouteKind.Tls)
+            {
+                context.Diagnostics.ReportDslGatewayRouteOnly(context.At(services[0]), "a tls-route", "attach it to a gateway");
+                return null;
+            }
             RejectGatewayOnlyFeatures(rules, context);
             CheckRetryExtrasAgree(rules, context);
             return new Route(meta, kind, ValueList.Of(ServiceParent(services[0], context)), hosts.ToValueList(), ruleList)
@@ -61,6 +68,7 @@ internal static class RouteReader
             };
         }
         RejectServiceOnlyFeatures(rules, clusterClauses, context);
+        if (kind == RouteKind.Tls) RejectHttpFeatures(rules, context);
         return new Route(meta, kind, gateways.ToValueList(), hosts.ToValueList(), ruleList);
     }
 
@@ -101,6 +109,22 @@ internal static class RouteReader
     {
         foreach (var at in rules.Select(r => r.BackendTimeoutAt).OfType<Text.SourceLocation>())
             context.Diagnostics.ReportDslGatewayRouteOnly(at, "'timeout backend'", "on a service route, use 'retry … per-try D'");
+    }
+
+    /// <summary>A TLSRoute rule only forwards connections: it has no matches (the SNI is matched by hostnames), filters, timeouts or retries.</summary>
+    private static void RejectHttpFeatures(List<DslRule> rules, DslContext context)
+    {
+        foreach (var rule in rules.Select(r => r.Rule))
+        {
+            var found = new (bool Present, string What)[]
+            {
+                (!rule.Matches.IsEmpty, "a match (connections are matched by the route's hostnames)"),
+                (!rule.Filters.IsEmpty, "a filter (redirect, rewrite, mirror, header changes)"),
+                (rule.Timeouts is not null, "a timeout"),
+                (rule.Retry is not null, "a retry"),
+            };
+            foreach (var (_, what) in found.Where(f => f.Present)) context.Diagnostics.ReportDslTlsRuleBackendsOnly(rule.Origin, what);
+        }
     }
 
     private static void RejectServiceOnlyFeatures(List<DslRule> rules, List<MeshParser.RouteClustersClauseContext> clusters, DslContext context)
