@@ -2,7 +2,7 @@ namespace Meshc.Compiler.Ir;
 
 /// <summary>
 /// The route annotations that carry what the Gateway API cannot say and meshc compiles (the DSL's retry conditions,
-/// per-try timeout and <c>clusters</c> settings), and their vocabularies, shared by the readers and the writers.
+/// per-try timeout, <c>clusters</c> and <c>paths</c> settings), and their vocabularies, shared by the readers and the writers.
 /// Cilium reads none of them: on a cluster they are inert, which docs/dsl.md explains.
 /// <code>
 /// meshc.io/retry-on: 5xx,reset              every rule with a retry also retries on these Envoy conditions
@@ -10,6 +10,7 @@ namespace Meshc.Compiler.Ir;
 /// meshc.io/connect-timeout: 2s              the route's clusters
 /// meshc.io/lb-policy: least-request
 /// meshc.io/outlier-detection: local-failures=2, interval=10s
+/// meshc.io/paths: normalize, merge-slashes, escaped-slashes=reject      the listener of the route's Services
 /// </code>
 /// </summary>
 public static class MeshAnnotations
@@ -20,9 +21,10 @@ public static class MeshAnnotations
     public const string ConnectTimeout = Prefix + "connect-timeout";
     public const string LbPolicy = Prefix + "lb-policy";
     public const string OutlierDetection = Prefix + "outlier-detection";
+    public const string Paths = Prefix + "paths";
 
     /// <summary>Every key above, in the order a writer lists them.</summary>
-    public static readonly IReadOnlyList<string> All = [RetryOn, PerTryTimeout, ConnectTimeout, LbPolicy, OutlierDetection];
+    public static readonly IReadOnlyList<string> All = [RetryOn, PerTryTimeout, ConnectTimeout, LbPolicy, OutlierDetection, Paths];
 
     /// <summary>Envoy's router retry conditions (<c>x-envoy-retry-on</c> and <c>x-envoy-retry-grpc-on</c>).</summary>
     public static readonly IReadOnlyList<string> RetryConditions =
@@ -52,6 +54,28 @@ public static class MeshAnnotations
         ["ejection"] = OutlierValue.Duration,
         ["max-ejection"] = OutlierValue.Percent,
     };
+
+    /// <summary>The path settings without a value, as the DSL and the annotation spell them.</summary>
+    public const string Normalize = "normalize";
+    public const string MergeSlashes = "merge-slashes";
+    public const string EscapedSlashesSetting = "escaped-slashes";
+
+    /// <summary>The escaped-slashes actions, as the DSL and the annotation spell them.</summary>
+    public static readonly IReadOnlyDictionary<string, EscapedSlashes> EscapedSlashesNames = new Dictionary<string, EscapedSlashes>(StringComparer.Ordinal)
+    {
+        ["keep"] = EscapedSlashes.KeepUnchanged,
+        ["reject"] = EscapedSlashes.RejectRequest,
+        ["unescape-and-redirect"] = EscapedSlashes.UnescapeAndRedirect,
+        ["unescape-and-forward"] = EscapedSlashes.UnescapeAndForward,
+    };
+
+    /// <summary>The path settings as words (<c>escaped-slashes</c> with its action), in the order above.</summary>
+    public static IEnumerable<(string Name, string? Value)> Settings(PathHandling p)
+    {
+        if (p.Normalize) yield return (Normalize, null);
+        if (p.MergeSlashes) yield return (MergeSlashes, null);
+        if (p.EscapedSlashes is { } action) yield return (EscapedSlashesSetting, EscapedSlashesNames.First(e => e.Value == action).Key);
+    }
 
     /// <summary>The word for a load-balancing policy.</summary>
     public static string Name(LoadBalancing policy) => LoadBalancingNames.First(e => e.Value == policy).Key;

@@ -23,10 +23,14 @@ internal static class RuntimeHarness
     }
 
     /// <summary>Compiles examples (folders or files under examples/) into <paramref name="folder"/> and loads the result.</summary>
-    public static RuntimeSnapshot CompileTo(string folder, params string[] examples)
+    public static RuntimeSnapshot CompileTo(string folder, params string[] examples) =>
+        CompileInputs(folder, examples.Select(e => Path.Combine(RepoRoot, "examples", e)));
+
+    /// <summary>Compiles input files or folders into a bundle in <paramref name="folder"/> and loads it.</summary>
+    public static RuntimeSnapshot CompileInputs(string folder, IEnumerable<string> inputs)
     {
         var bag = new DiagnosticBag();
-        var sources = SourceLoader.Load(examples.Select(e => Path.Combine(RepoRoot, "examples", e)), bag);
+        var sources = SourceLoader.Load(inputs, bag);
         Assert.False(bag.HasErrors);
         var result = Compilation.Create(sources).Emit();
         Assert.NotNull(result.Bundle);

@@ -29,12 +29,17 @@ internal static class RouteManifests
             if (!retry.Conditions.IsEmpty) yield return new Label(MeshAnnotations.RetryOn, string.Join(",", retry.Conditions));
             if (retry.PerTryTimeout is { } perTry) yield return new Label(MeshAnnotations.PerTryTimeout, ManifestJson.Duration(perTry));
         }
-        if (r.Upstream is not { } upstream) yield break;
-        if (upstream.ConnectTimeout is { } connect) yield return new Label(MeshAnnotations.ConnectTimeout, ManifestJson.Duration(connect));
-        if (upstream.LoadBalancing is { } lb) yield return new Label(MeshAnnotations.LbPolicy, MeshAnnotations.Name(lb));
-        if (upstream.Outlier is { } outlier)
-            yield return new Label(MeshAnnotations.OutlierDetection,
-                string.Join(", ", MeshAnnotations.Settings(outlier, ManifestJson.Duration).Select(s => $"{s.Name}={s.Value}")));
+        if (r.Upstream is { } upstream)
+        {
+            if (upstream.ConnectTimeout is { } connect) yield return new Label(MeshAnnotations.ConnectTimeout, ManifestJson.Duration(connect));
+            if (upstream.LoadBalancing is { } lb) yield return new Label(MeshAnnotations.LbPolicy, MeshAnnotations.Name(lb));
+            if (upstream.Outlier is { } outlier)
+                yield return new Label(MeshAnnotations.OutlierDetection,
+                    string.Join(", ", MeshAnnotations.Settings(outlier, ManifestJson.Duration).Select(s => $"{s.Name}={s.Value}")));
+        }
+        if (r.Paths is { } paths)
+            yield return new Label(MeshAnnotations.Paths,
+                string.Join(", ", MeshAnnotations.Settings(paths).Select(s => s.Value is null ? s.Name : $"{s.Name}={s.Value}")));
     }
 
     private static JsonObject Rule(RouteRule rule, RouteKind kind)

@@ -8,7 +8,8 @@ namespace Meshc.Compiler.FrontEnds.Yaml;
 
 /// <summary>
 /// Reads the <see cref="MeshAnnotations"/> of a route: retry conditions and the per-try timeout go into every rule
-/// that has a retry, the cluster settings into <see cref="Route.Upstream"/>. The annotations themselves leave the
+/// that has a retry, the cluster settings into <see cref="Route.Upstream"/>, the path settings into
+/// <see cref="Route.Paths"/> (only a route attached to Services only takes them: anything else is MC0390). The annotations themselves leave the
 /// metadata (a writer puts them back from the IR). A value that does not parse is MC0390 and is left out.
 /// </summary>
 internal sealed class MeshAnnotationReader(YamlObject obj, DiagnosticBag diagnostics)
@@ -33,7 +34,7 @@ internal sealed class MeshAnnotationReader(YamlObject obj, DiagnosticBag diagnos
                 : r).ToValueList();
         }
         var meta = route.Meta with { Annotations = route.Meta.Annotations.Where(a => !MeshAnnotations.All.Contains(a.Key)).ToValueList() };
-        return route with { Meta = meta, Rules = rules, Upstream = Upstream() };
+        return route with { Meta = meta, Rules = rules, Upstream = Upstream(), Paths = Paths(route) };
     }
 
     private ValueList<string>? Conditions()
@@ -62,6 +63,44 @@ internal sealed class MeshAnnotationReader(YamlObject obj, DiagnosticBag diagnos
         var outlier = Outlier();
         if (connect is null && lb is null && outlier is null) return null;
         return new UpstreamPolicy(connect, lb, outlier, obj.Location);
+    }
+
+    private PathHandling? Paths(Route route)
+    {
+        if (Text(MeshAnnotations.Paths) is not { } text) return null;
+        if (route.ParentRefs.IsEmpty || !route.ParentRefs.All(p => p.IsService))
+        {
+            Invalid(MeshAnnotations.Paths, text, "only a route attached to Services sets its listener's path handling; " +
+                "a Gateway's listeners leave the path as sent", null);
+            return null;
+        }
+        var paths = new PathHandling(false, false, null, At(MeshAnnotations.Paths));
+        foreach (var setting in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = setting.IndexOf('=') is var eq and > 0 ? (setting[..eq].Trim(), setting[(eq + 1)..].Trim()) : (setting, (string?)null);
+            switch (name)
+            {
+                case MeshAnnotations.Normalize when value is null:
+                    paths = paths with { Normalize = true };
+                    break;
+                case MeshAnnotations.MergeSlashes when value is null:
+                    paths = paths with { MergeSlashes = true };
+                    break;
+                case MeshAnnotations.EscapedSlashesSetting when value is not null && MeshAnnotations.EscapedSlashesNames.TryGetValue(value, out var action):
+                    paths = paths with { EscapedSlashes = action };
+                    break;
+                case MeshAnnotations.EscapedSlashesSetting:
+                    Invalid(MeshAnnotations.Paths, text, "escaped-slashes takes one of " + string.Join(", ", MeshAnnotations.EscapedSlashesNames.Keys),
+                        value is null ? null : Spelling.DidYouMean(value, MeshAnnotations.EscapedSlashesNames.Keys));
+                    break;
+                default:
+                    string[] names = [MeshAnnotations.Normalize, MeshAnnotations.MergeSlashes, MeshAnnotations.EscapedSlashesSetting + "=ACTION"];
+                    Invalid(MeshAnnotations.Paths, text, $"'{setting}' is not a path setting; use " + string.Join(", ", names),
+                        Spelling.DidYouMean(name, [MeshAnnotations.Normalize, MeshAnnotations.MergeSlashes, MeshAnnotations.EscapedSlashesSetting]));
+                    break;
+            }
+        }
+        return paths with { Origin = SourceLocation.None } == new PathHandling(false, false, null, SourceLocation.None) ? null : paths;
     }
 
     private OutlierDetection? Outlier()

@@ -96,12 +96,13 @@ internal static class IrGenerators
         from conditions in List(Gen.Elements("5xx", "reset", "connect-failure", "gateway-error"), 2)
         from perTry in Gen.OneOf(Gen.Constant<TimeSpan?>(null), Duration.Select(d => (TimeSpan?)d))
         from upstream in Maybe(Upstream)
+        from paths in Maybe(Paths)
         select new Route(meta, kind, ValueList.Of(new ParentRef("", "Service", sns, name, null, port, At)), hosts,
             rules.Select(r => r with
             {
                 Timeouts = r.Timeouts is { Request: { } request } t ? t with { BackendRequest = null } : null,
                 Retry = r.Retry is { } retry ? retry with { Conditions = conditions.Distinct().ToValueList(), PerTryTimeout = perTry } : null,
-            }).ToValueList()) { Upstream = upstream };
+            }).ToValueList()) { Upstream = upstream, Paths = paths };
 
     private static readonly Gen<OutlierDetection> Outlier =
         (from local in MaybeInt(0, 10) from c5xx in MaybeInt(0, 10) from gateway in MaybeInt(0, 10)
@@ -117,6 +118,12 @@ internal static class IrGenerators
          from outlier in Maybe(Outlier)
          select new UpstreamPolicy(connect, lb, outlier, At))
         .Where(u => u.ConnectTimeout is not null || u.LoadBalancing is not null || u.Outlier is not null);
+
+    private static readonly Gen<PathHandling> Paths =
+        (from normalize in Gen.Elements(false, true) from merge in Gen.Elements(false, true)
+         from escaped in Gen.OneOf(Gen.Constant<EscapedSlashes?>(null), Gen.Elements(Enum.GetValues<EscapedSlashes>()).Select(e => (EscapedSlashes?)e))
+         select new PathHandling(normalize, merge, escaped, At))
+        .Where(p => p.Normalize || p.MergeSlashes || p.EscapedSlashes is not null);
 
     public static Gen<Policy> Policy(string ns) =>
         from meta in Meta(ns) from subject in List(Label, 2) from rules in List(PolicyRule, 3)

@@ -14,8 +14,9 @@ namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 internal sealed class ProxyPlan
 {
     private ProxyPlan(string @namespace, SourceLocation origin, FrontendTls? frontend, IReadOnlyList<ListenerBinding> listeners,
-        IReadOnlyList<RouteSource> sources, IReadOnlyList<PassthroughChain> passthrough)
+        IReadOnlyList<RouteSource> sources, IReadOnlyList<PassthroughChain> passthrough, PathHandling? paths = null)
     {
+        Paths = paths;
         Namespace = @namespace;
         Origin = origin;
         Frontend = frontend;
@@ -32,6 +33,12 @@ internal sealed class ProxyPlan
 
     /// <summary>The TLS passthrough filter chains of the Gateway's TLS listeners (see <see cref="PassthroughChain"/>).</summary>
     public IReadOnlyList<PassthroughChain> Passthrough { get; }
+
+    /// <summary>
+    /// How the Service's listener treats request paths: the <see cref="Route.Paths"/> of the first route (in Cilium's
+    /// ingestion order) that has them, since all routes of a Service share its one connection manager. Null for a Gateway.
+    /// </summary>
+    public PathHandling? Paths { get; }
 
     /// <summary>Where the Gateway or Service was declared.</summary>
     public SourceLocation Origin { get; }
@@ -80,7 +87,9 @@ internal sealed class ProxyPlan
             new Ir.Listener($"{service.Meta.Namespace}-{service.Meta.Name}-{p.Port.ToString(CultureInfo.InvariantCulture)}",
                 ListenerProtocol.HTTP, "HTTP", p.Port, null, null, AllowedRoutes.Default(service.Meta.Origin), service.Meta.Origin),
             true, p.Routes)).ToList();
-        return new ProxyPlan(service.Meta.Namespace, service.Meta.Origin, null, listeners, SourcesOf(listeners), []);
+        var sources = SourcesOf(listeners);
+        var paths = sources.Select(s => s.Attachment.Route.Paths).FirstOrDefault(p => p is not null);
+        return new ProxyPlan(service.Meta.Namespace, service.Meta.Origin, null, listeners, sources, [], paths);
     }
 
     private static List<RouteSource> SourcesOf(IReadOnlyList<ListenerBinding> listeners)

@@ -6,11 +6,12 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 /// <summary>
 /// Reads a route: attached to gateways, a Gateway API HTTPRoute or GRPCRoute; attached to a service, the same route
 /// with that Service as its parent (GAMMA), the Service's own L7 routing in the mesh, which may also name Envoy retry
-/// conditions, a per-try timeout and <c>clusters</c> settings (<see cref="MeshAnnotations"/>).
+/// conditions, a per-try timeout, <c>clusters</c> and <c>paths</c> settings (<see cref="MeshAnnotations"/>).
 /// <code>
 /// route NAME [on GATEWAY [listener L] [port N], … | on service SERVICE[:PORT]] [host H, …] [labels …] {
 ///   rule …
 ///   clusters [connect-timeout D] [lb POLICY] [outlier SETTING VALUE …]      (service routes only)
+///   paths [normalize] [merge-slashes] [escaped-slashes ACTION]             (service routes only)
 /// }
 /// grpc-route NAME on GATEWAY { rule method pkg.Service/Method to SERVICE:PORT }
 /// tls-route NAME on GATEWAY [listener L] host H, … { rule to SERVICE:PORT [WEIGHT], … }   (a TLSRoute: SNI to backends)
@@ -27,6 +28,7 @@ internal static class RouteReader
         var hosts = new List<string>();
         var rules = new List<DslRule>();
         var clusterClauses = new List<MeshParser.RouteClustersClauseContext>();
+        var pathClauses = new List<MeshParser.RoutePathsClauseContext>();
         var metadata = new List<MeshParser.MetadataClauseContext>();
         foreach (var clause in clauses)
         {
@@ -42,6 +44,7 @@ internal static class RouteReader
                 case MeshParser.RouteHostsClauseContext h: hosts.AddRange(h.value().Select(DslContext.Text)); break;
                 case MeshParser.RouteRuleClauseContext r: rules.Add(RuleReader.Read(r, kind, context)); break;
                 case MeshParser.RouteClustersClauseContext c: clusterClauses.Add(c); break;
+                case MeshParser.RoutePathsClauseContext pc: pathClauses.Add(pc); break;
                 case MeshParser.RouteMetadataContext m: metadata.Add(m.metadataClause()); break;
             }
         }
@@ -65,9 +68,10 @@ internal static class RouteReader
             return new Route(meta, kind, ValueList.Of(ServiceParent(services[0], context)), hosts.ToValueList(), ruleList)
             {
                 Upstream = UpstreamReader.Read(clusterClauses, context),
+                Paths = PathsReader.Read(pathClauses, context),
             };
         }
-        RejectServiceOnlyFeatures(rules, clusterClauses, context);
+        RejectServiceOnlyFeatures(rules, clusterClauses, pathClauses, context);
         if (kind == RouteKind.Tls) RejectHttpFeatures(rules, context);
         return new Route(meta, kind, gateways.ToValueList(), hosts.ToValueList(), ruleList);
     }
@@ -127,7 +131,8 @@ internal static class RouteReader
         }
     }
 
-    private static void RejectServiceOnlyFeatures(List<DslRule> rules, List<MeshParser.RouteClustersClauseContext> clusters, DslContext context)
+    private static void RejectServiceOnlyFeatures(List<DslRule> rules, List<MeshParser.RouteClustersClauseContext> clusters,
+        List<MeshParser.RoutePathsClauseContext> paths, DslContext context)
     {
         foreach (var at in rules.Select(r => r.RetryExtrasAt).OfType<Text.SourceLocation>())
             context.Diagnostics.ReportDslServiceRouteOnly(at, "naming retry conditions (5xx, reset, …) or a per-try timeout",
@@ -135,5 +140,8 @@ internal static class RouteReader
         foreach (var c in clusters)
             context.Diagnostics.ReportDslServiceRouteOnly(context.At(c), "the 'clusters' clause",
                 "the Gateway API has no field for them; attach the route to a service");
+        foreach (var p in paths)
+            context.Diagnostics.ReportDslServiceRouteOnly(context.At(p), "the 'paths' clause",
+                "the Gateway API has no field for it and Cilium's Gateway listeners leave the path as sent; attach the route to a service");
     }
 }

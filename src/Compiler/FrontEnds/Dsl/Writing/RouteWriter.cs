@@ -20,10 +20,12 @@ internal static class RouteWriter
         if (!r.Hostnames.IsEmpty) sb.Append(" host ").Append(string.Join(", ", r.Hostnames.Select(DslText.Value)));
         sb.Append(WriteParts.Metadata(r.Meta));
         var clusters = r.Upstream is { } upstream ? Clusters(upstream) : null;
-        if (r.Rules.IsEmpty && clusters is null) { sb.Append('\n'); return; }
+        var paths = r.Paths is { } handling ? Paths(handling) : null;
+        if (r.Rules.IsEmpty && clusters is null && paths is null) { sb.Append('\n'); return; }
         sb.Append(" {\n");
         foreach (var rule in r.Rules) sb.Append(WriteParts.Pad(depth + 1)).Append(Rule(rule, r.Kind)).Append('\n');
         if (clusters is not null) sb.Append(WriteParts.Pad(depth + 1)).Append(clusters).Append('\n');
+        if (paths is not null) sb.Append(WriteParts.Pad(depth + 1)).Append(paths).Append('\n');
         sb.Append(WriteParts.Pad(depth)).Append("}\n");
     }
 
@@ -60,6 +62,10 @@ internal static class RouteWriter
             parts.Add("outlier " + string.Join(" ", MeshAnnotations.Settings(outlier, DslText.Duration).Select(s => $"{s.Name} {s.Value}")));
         return string.Join(" ", parts);
     }
+
+    /// <summary>The <c>paths</c> line of a service route.</summary>
+    private static string Paths(PathHandling p) =>
+        string.Join(" ", MeshAnnotations.Settings(p).Select(s => s.Value is null ? s.Name : $"{s.Name} {s.Value}").Prepend("paths"));
 
     private static string Match(RouteMatch m, RouteKind kind)
     {
