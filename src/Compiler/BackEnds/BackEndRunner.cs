@@ -20,7 +20,7 @@ internal static class BackEndRunner
         // Gateways become CiliumEnvoyConfigs first (as Cilium's operator does); then every CEC, translated or
         // given, is completed the way Cilium's agent does and written as one xDS snapshot. The BPF maps need the
         // proxy ports and redirects that completion assigns, so it runs for either target.
-        var fromGateways = GatewayTranslator.Translate(analysis.Bound, compilation.Options);
+        var fromGateways = GatewayTranslator.Translate(analysis.Bound, compilation.Options, diagnostics);
         Xds.Agent.XdsSnapshot? snapshot = null;
         if (targets.HasFlag(EmitTargets.Xds) || targets.HasFlag(EmitTargets.Bpf))
         {

@@ -14,4 +14,8 @@ public sealed record ParentRef(
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsGateway => Kind == "Gateway" && Group == RouteGroupKind.GatewayGroup;
+
+    /// <summary>A Service parent (GAMMA): the route is the Service's own L7 routing in the mesh.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsService => Kind == "Service" && Group is "" or "core";
 }

@@ -20,6 +20,14 @@ public sealed record Route(
     /// <summary>The Kubernetes kind name, for messages and status.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string KindName => Key.Kind.ToString();
+
+    /// <summary>How the route's clusters reach their endpoints (<see cref="MeshAnnotations"/>); null: the defaults.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public UpstreamPolicy? Upstream { get; init; }
+
+    /// <summary>How its Service's listener treats request paths (<see cref="MeshAnnotations"/>); null: as sent.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PathHandling? Paths { get; init; }
 }
 
 /// <summary>

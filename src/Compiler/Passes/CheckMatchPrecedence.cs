@@ -4,7 +4,7 @@ using Meshc.Compiler.Semantics;
 namespace Meshc.Compiler.Passes;
 
 /// <summary>
-/// Warns when two rules bound to one listener declare the same match for the same hostname: only one can win.
+/// Warns when two rules bound to one listener (or one port of a parent Service) declare the same match for the same hostname: only one can win.
 /// The Gateway API gives the match to the oldest route, then alphabetical namespace/name; meshc has no creation
 /// times, so namespace/name then rule order decides, and the loser is warned (once per match). Nothing is
 /// reordered here: ordering routes for Envoy is the back end's job.
@@ -32,8 +32,12 @@ internal sealed class CheckMatchPrecedence : IPass
                 if (owners.TryAdd((host, match.Key), owner) || owners[(host, match.Key)] == owner) continue;
                 if (!reported.Add((attachment.Route.Key, rule.Index, matchIndex))) continue;
                 context.Diagnostics.ReportShadowedMatch(match.Origin, attachment.Route.KindName, attachment.Route.Key.QualifiedName,
-                    owners[(host, match.Key)], $"hostname '{host}' on listener '{listener.Key.Listener}'");
+                    owners[(host, match.Key)], $"hostname '{host}' on {Where(listener.Key.Gateway, listener.Key.Listener)}");
             }
         }
     }
+
+    // A Service parent's routes are bound per port, under the port's number.
+    private static string Where(ObjectKey parent, string listener) =>
+        parent.Kind == ObjectKind.Service ? $"port {listener} of Service '{parent.QualifiedName}'" : $"listener '{listener}'";
 }

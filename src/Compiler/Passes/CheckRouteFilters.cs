@@ -20,32 +20,54 @@ internal sealed class CheckRouteFilters : IPass
         }
     }
 
-    private static void CheckRuleFilter(PassContext context, RouteFacts facts, RouteRule rule, RouteFilter filter)
+    private static void CheckRuleFilter(PassContext context, RouteFacts facts, RouteRule rule, RouteFilter filter) =>
+        filter.Accept(new RuleFilterCheck(context, facts, rule));
+
+    /// <summary>The checks of one filter of a rule, one method per kind of filter.</summary>
+    private sealed class RuleFilterCheck(PassContext context, RouteFacts facts, RouteRule rule) : IRouteFilterVisitor<bool>
     {
-        var grpc = facts.Route.Kind == RouteKind.Grpc;
-        switch (filter)
+        private bool Grpc => facts.Route.Kind == RouteKind.Grpc;
+
+        public bool Unsupported(UnsupportedFilter filter)
         {
-            case UnsupportedFilter:
-                Unsupported(context, facts, filter, null);
-                break;
-            case RequestRedirectFilter or UrlRewriteFilter when grpc:
-                Unsupported(context, facts, filter, "GRPCRoute filters are header modifiers and RequestMirror");
-                break;
-            case HeaderModifierFilter headers:
-                HeaderFilterRules.Check(context, facts, headers);
-                break;
-            case RequestRedirectFilter redirect:
-                foreach (var reason in RedirectRules.Problems(redirect, rule))
-                    facts.Reject(context.Diagnostics.ReportInvalidRedirect(redirect.Origin, reason).Message);
-                break;
-            case UrlRewriteFilter rewrite:
-                foreach (var reason in RedirectRules.Problems(rewrite, rule))
-                    facts.Reject(context.Diagnostics.ReportInvalidRewrite(rewrite.Origin, reason).Message);
-                break;
-            case RequestMirrorFilter mirror:
-                if (RedirectRules.MirrorProblem(mirror) is { } share)
-                    facts.Reject(context.Diagnostics.ReportInvalidMirrorFraction(mirror.Origin, share).Message);
-                break;
+            CheckRouteFilters.Unsupported(context, facts, filter, null);
+            return false;
+        }
+
+        public bool HeaderModifier(HeaderModifierFilter filter)
+        {
+            HeaderFilterRules.Check(context, facts, filter);
+            return true;
+        }
+
+        public bool RequestRedirect(RequestRedirectFilter filter)
+        {
+            if (NotForGrpc(filter)) return false;
+            foreach (var reason in RedirectRules.Problems(filter, rule))
+                facts.Reject(context.Diagnostics.ReportInvalidRedirect(filter.Origin, reason).Message);
+            return true;
+        }
+
+        public bool UrlRewrite(UrlRewriteFilter filter)
+        {
+            if (NotForGrpc(filter)) return false;
+            foreach (var reason in RedirectRules.Problems(filter, rule))
+                facts.Reject(context.Diagnostics.ReportInvalidRewrite(filter.Origin, reason).Message);
+            return true;
+        }
+
+        public bool RequestMirror(RequestMirrorFilter filter)
+        {
+            if (RedirectRules.MirrorProblem(filter) is { } share)
+                facts.Reject(context.Diagnostics.ReportInvalidMirrorFraction(filter.Origin, share).Message);
+            return true;
+        }
+
+        private bool NotForGrpc(RouteFilter filter)
+        {
+            if (!Grpc) return false;
+            CheckRouteFilters.Unsupported(context, facts, filter, "GRPCRoute filters are header modifiers and RequestMirror");
+            return true;
         }
     }
 

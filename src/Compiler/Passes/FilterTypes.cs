@@ -3,16 +3,20 @@ using Meshc.Compiler.Ir;
 namespace Meshc.Compiler.Passes;
 
 /// <summary>The Gateway API <c>type</c> name of a filter, for messages and for spotting repeated types.</summary>
-internal static class FilterTypes
+internal sealed class FilterTypes : IRouteFilterVisitor<string>
 {
-    public static string NameOf(RouteFilter filter) => filter switch
-    {
-        HeaderModifierFilter { Direction: HeaderDirection.Request } => "RequestHeaderModifier",
-        HeaderModifierFilter => "ResponseHeaderModifier",
-        RequestRedirectFilter => "RequestRedirect",
-        UrlRewriteFilter => "URLRewrite",
-        RequestMirrorFilter => "RequestMirror",
-        UnsupportedFilter u => u.Type.Length == 0 ? "(no type)" : u.Type,
-        _ => filter.GetType().Name,
-    };
+    private static readonly FilterTypes Instance = new();
+
+    public static string NameOf(RouteFilter filter) => filter.Accept(Instance);
+
+    public string HeaderModifier(HeaderModifierFilter filter) =>
+        filter.Direction == HeaderDirection.Request ? "RequestHeaderModifier" : "ResponseHeaderModifier";
+
+    public string RequestRedirect(RequestRedirectFilter filter) => "RequestRedirect";
+
+    public string UrlRewrite(UrlRewriteFilter filter) => "URLRewrite";
+
+    public string RequestMirror(RequestMirrorFilter filter) => "RequestMirror";
+
+    public string Unsupported(UnsupportedFilter filter) => filter.Type.Length == 0 ? "(no type)" : filter.Type;
 }

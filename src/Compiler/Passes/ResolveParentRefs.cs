@@ -9,7 +9,8 @@ namespace Meshc.Compiler.Passes;
 /// spec's reason; Cilium says Invalid&lt;Kind&gt;), sectionName and port must name listeners, and of those the route
 /// attaches to every one whose kinds, namespaces and hostname admit it. Each refusal is one diagnostic and one
 /// Accepted=False reason. A route with invalid values attaches nowhere. Refs to Gateways of other controllers are
-/// not ours to judge, and non-Gateway parents (GAMMA) are not supported yet.
+/// not ours to judge. Service parents (GAMMA) are bound by <see cref="ServiceParentAdmission"/>; other kinds of
+/// parent are not supported.
 /// </summary>
 internal sealed class ResolveParentRefs : IPass
 {
@@ -18,6 +19,11 @@ internal sealed class ResolveParentRefs : IPass
         foreach (var facts in context.Routes.All)
         foreach (var parent in facts.Route.ParentRefs)
         {
+            if (parent.IsService)
+            {
+                facts.Parents.Add(new ParentOutcome(parent, ServiceParentAdmission.Attach(context, facts, parent)));
+                continue;
+            }
             if (!parent.IsGateway)
             {
                 var kind = parent.Group is "" or RouteGroupKind.GatewayGroup ? parent.Kind : $"{parent.Group}/{parent.Kind}";

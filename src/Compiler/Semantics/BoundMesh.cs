@@ -10,7 +10,16 @@ public sealed record BoundMesh(MeshModel Model, ValueList<GatewayBinding> Gatewa
 {
     /// <summary>The Gateway and Service addresses (LB IPAM and the service range).</summary>
     public AddressTable Addresses { get; init; } = AddressTable.Empty;
+
+    /// <summary>The Services that routes attach to as their parent (GAMMA), in key order, each with its bound ports.</summary>
+    public ValueList<ServiceBinding> ServiceParents { get; init; } = ValueList<ServiceBinding>.Empty;
 }
+
+/// <summary>A Service some route attaches to as its parent (GAMMA), with the routes bound to each of its ports.</summary>
+public sealed record ServiceBinding(Service Service, ValueList<ServicePortBinding> Ports);
+
+/// <summary>One port of a parent Service and the routes it serves, in route key order.</summary>
+public sealed record ServicePortBinding(int Port, ValueList<RouteAttachment> Routes);
 
 /// <summary>An accepted Gateway of ours and its listeners.</summary>
 public sealed record GatewayBinding(Gateway Gateway, ValueList<ListenerBinding> Listeners);

@@ -59,9 +59,13 @@ public sealed class DemoBackends : IAsyncDisposable
     /// <summary>The bound endpoint of each service's backend, keyed like a cluster's EDS service name ("ns/name:port").</summary>
     public IReadOnlyDictionary<string, int> Ports => _sockets.ToDictionary(kv => kv.Key, kv => kv.Value.IPEndPoint!.Port, StringComparer.Ordinal);
 
-    public static async Task<DemoBackends> StartAsync(RuntimeSnapshot snapshot)
+    public static Task<DemoBackends> StartAsync(RuntimeSnapshot snapshot) =>
+        StartAsync(snapshot.Clusters.Values.Select(ServiceKey));
+
+    /// <summary>One backend per service key (<c>ns/name:port</c>), whether or not a cluster names it.</summary>
+    public static async Task<DemoBackends> StartAsync(IEnumerable<string> serviceKeys)
     {
-        var services = snapshot.Clusters.Values.Select(ServiceKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var services = serviceKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var backends = new DemoBackends(services);
         await backends._app.StartAsync();
         return backends;

@@ -24,7 +24,7 @@ public class CiliumTlsFactsTests
     {
         var compilation = UpstreamCorpus.Compile(UpstreamCorpus.Cilium, name);
         var analysis = PassPipeline.Run(compilation.Model, compilation.Options, new DiagnosticBag());
-        return (analysis.Status, GatewayTranslator.Translate(analysis.Bound, compilation.Options));
+        return (analysis.Status, GatewayTranslator.Translate(analysis.Bound, compilation.Options, new DiagnosticBag()));
     }
 
     private static CecModel Cec(IReadOnlyList<CecModel> cecs, string gateway) => cecs.Single(c => c.Name == "cilium-gateway-" + gateway);

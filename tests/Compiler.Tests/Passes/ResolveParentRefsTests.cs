@@ -94,8 +94,8 @@ public class ResolveParentRefsTests
     [Fact]
     public void ResolveParentRefs_NotAGateway_WarnsMC0222AndWritesNoStatus()
     {
-        var c = Run("  - name: web\n    kind: Service\n    group: \"\"");
-        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0222", "name: web\n    kind: Service").Severity);
+        var c = Run("  - name: web\n    kind: ServiceImport\n    group: multicluster.x-k8s.io");
+        Assert.Equal(global::Meshc.Compiler.Diagnostics.Severity.Warning, c.Single("MC0222", "name: web\n    kind: ServiceImport").Severity);
         Assert.Empty(c.Status.Routes);
     }
 

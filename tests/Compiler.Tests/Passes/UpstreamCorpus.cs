@@ -15,6 +15,13 @@ internal static class UpstreamCorpus
 
     public static string ConformanceDir => Path.Combine(Root.Value, "gateway-api-conformance", "v1.6.1", "manifests");
     public static string CiliumDir => Path.Combine(Root.Value, "cilium-gateway-testdata");
+    public static string CiliumGammaDir => Path.Combine(Root.Value, "cilium-gamma-testdata");
+
+    /// <summary>One case of Cilium's GAMMA reconciler inputs with their base Services.</summary>
+    public static IEnumerable<SourceText> CiliumGammaSources(string name) =>
+        new[] { Path.Combine(CiliumGammaDir, "base"), Path.Combine(CiliumGammaDir, name) }
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.yaml").Order(StringComparer.Ordinal))
+            .Select(f => new SourceText(Relative(f), File.ReadAllText(f)));
 
     /// <summary>Conformance test file names (without .yaml).</summary>
     public static IEnumerable<string> ConformanceCases() =>

@@ -39,15 +39,19 @@ public class WriteStatusTests
         """;
 
     [Fact]
-    public void WriteRouteStatus_MixedParents_OneEntryPerGatewayParentInSpecOrder()
+    public void WriteRouteStatus_MixedParents_OneEntryPerParentInSpecOrder()
     {
         var c = Checked.Run(Snippets.GatewayAndService + Routes);
         var parents = c.Route("r").Parents;
-        Assert.Equal(["missing", "gw"], parents.Select(p => p.ParentRef.Name));
+        Assert.Equal(["missing", "gw", "web"], parents.Select(p => p.ParentRef.Name));
         Assert.Equal("http", parents[1].ParentRef.SectionName);
+        Assert.Equal("Service", parents[2].ParentRef.Kind);
         ConditionAssert.Is(c.RouteCondition("r", ConditionType.Accepted, parent: 0), false, ConditionReason.NoMatchingParent);
         ConditionAssert.Is(c.RouteCondition("r", ConditionType.Accepted, parent: 1), true, ConditionReason.Accepted);
+        // A Service parent without a port and without an appProtocol-http port is accepted, as Cilium does, and warned.
+        ConditionAssert.Is(c.RouteCondition("r", ConditionType.Accepted, parent: 2), true, ConditionReason.Accepted);
         Assert.Single(c.WithCode("MC0202"));
+        Assert.Single(c.WithCode("MC0283"));
     }
 
     [Fact]

@@ -151,10 +151,15 @@ internal sealed class ConformanceRun : IAsyncDisposable
     }
 
     /// <summary>Sends one row and returns what came back.</summary>
-    public async Task<Observed> SendAsync(Row row)
+    public Task<Observed> SendAsync(Row row)
     {
         var (baseUri, defaultHost) = Reach(row.Gateway);
-        var host = row.Host ?? defaultHost;
+        return SendAsync(_client, row, baseUri, row.Host ?? defaultHost);
+    }
+
+    /// <summary>Sends one row to <paramref name="baseUri"/> with Host <paramref name="host"/> and returns what came back.</summary>
+    public static async Task<Observed> SendAsync(HttpClient client, Row row, Uri baseUri, string host)
+    {
         using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(baseUri, row.Path))
         {
             Version = row.Version,
@@ -165,7 +170,7 @@ internal sealed class ConformanceRun : IAsyncDisposable
         foreach (var (name, value) in row.Headers) request.Headers.TryAddWithoutValidation(name, value);
         if (row.BackendSets.Length > 0)
             request.Headers.TryAddWithoutValidation("X-Echo-Set-Header", string.Join(",", row.BackendSets.Select(h => $"{h.Name}:{h.Value}")));
-        using var response = await _client.SendAsync(request);
+        using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var headers = response.Headers.Concat(response.Content.Headers)
             .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)

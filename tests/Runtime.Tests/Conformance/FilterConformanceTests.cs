@@ -18,7 +18,7 @@ public sealed class FilterConformanceTests
     [SharedFact(ConformanceManifests.SharedFolder)]
     public Task HTTPRouteBackendRequestHeaderModifier() => Run("httproute-request-header-modifier-backend", RequestHeaderRows);
 
-    private static readonly Row[] RequestHeaderRows =
+    internal static readonly Row[] RequestHeaderRows =
     [
         Row.To("/set", V1) with { Headers = [("Some-Other-Header", "val")], SeenHeaders = [("Some-Other-Header", "val"), ("X-Header-Set", "set-overwrites-values")] },
         Row.To("/set", V1) with

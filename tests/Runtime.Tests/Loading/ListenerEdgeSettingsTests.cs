@@ -44,9 +44,10 @@ public sealed class ListenerEdgeSettingsTests
         try
         {
             var snapshot = RuntimeHarness.CompileInputs(folder, [input]);
-            var paths = snapshot.Listeners.ToDictionary(l => l.Name[(l.Name.LastIndexOf('/') + 1)..], l => l.Hcm.Paths);
-            Assert.Equal(new PathSettings(true, true, EscapedSlashesAction.UnescapeAndRedirect), paths["files-listener"]);
-            Assert.Equal(PathSettings.EnvoyDefault, paths["plain-listener"]);
+            // Each Service's CiliumEnvoyConfig has one listener, <namespace>/<service>/listener.
+            var paths = snapshot.Listeners.ToDictionary(l => l.Name, l => l.Hcm.Paths);
+            Assert.Equal(new PathSettings(true, true, EscapedSlashesAction.UnescapeAndRedirect), paths["default/files/listener"]);
+            Assert.Equal(PathSettings.EnvoyDefault, paths["default/plain/listener"]);
         }
         finally
         {

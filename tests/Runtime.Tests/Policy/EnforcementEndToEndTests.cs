@@ -22,27 +22,35 @@ public sealed class EnforcementEndToEndTests : IDisposable
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task<(ProxyHost Proxy, TestBackend Backend, string Url)> Start(params SourceText[] sources)
+    private Task<(ProxyHost Proxy, TestBackend Backend, string Url)> Start(params SourceText[] sources) => Start(PolicyRuntime.Listener, sources);
+
+    private async Task<(ProxyHost Proxy, TestBackend Backend, string Url)> Start(string listener, params SourceText[] sources)
     {
         var (bundle, snapshot) = PolicyRuntime.Compile(_folder, sources);
         var backend = await TestBackend.StartAsync(ctx => ctx.Response.WriteAsync($"books for {ctx.Request.Method} {ctx.Request.Path}"));
         var proxy = await RuntimeHarness.Start(PolicyRuntime.PointAt(snapshot, backend.Port));
         var lines = proxy.Holder.Policy.Load(bundle, snapshot, bpffs: "off");
-        Assert.Contains(lines, l => l.Contains($"enforced on {PolicyRuntime.Listener}", StringComparison.Ordinal));
-        return (proxy, backend, $"http://127.0.0.1:{proxy.ListenerPorts[PolicyRuntime.Listener]}");
+        Assert.Contains(lines, l => l.Contains($"enforced on {listener}", StringComparison.Ordinal));
+        return (proxy, backend, $"http://127.0.0.1:{proxy.ListenerPorts[listener]}");
     }
 
-    public static TheoryData<string, string> Policies => new()
+    private const string DslPolicy = """policy bookstore-readers select app=bookstore { allow from app=netshoot port 8080 http GET "/books(/.*)?" }""" + "\n";
+
+    /// <summary>The policy in YAML and in the DSL, on the Service claimed by a hand-written CEC and by a GAMMA route.</summary>
+    public static TheoryData<string, string, bool> Policies => new()
     {
-        { "policy.yaml", PolicyRuntime.ReadersPolicy },
-        { "policy.dsl", """policy bookstore-readers select app=bookstore { allow from app=netshoot port 8080 http GET "/books(/.*)?" }""" + "\n" },
+        { "policy.yaml", PolicyRuntime.ReadersPolicy, false },
+        { "policy.dsl", DslPolicy, false },
+        { "policy.yaml", PolicyRuntime.ReadersPolicy, true },
+        { "policy.dsl", DslPolicy, true },
     };
 
     [Theory]
     [MemberData(nameof(Policies))]
-    public async Task Run_ReadersPolicy_AllowedClientServedDeniedClientDroppedL7Mismatch403(string file, string policy)
+    public async Task Run_ReadersPolicy_AllowedClientServedDeniedClientDroppedL7Mismatch403(string file, string policy, bool gamma)
     {
-        var (proxy, backend, url) = await Start(new SourceText("mesh.yaml", PolicyRuntime.Mesh), new SourceText(file, policy));
+        var (proxy, backend, url) = await Start(gamma ? PolicyRuntime.GammaListener : PolicyRuntime.Listener,
+            new SourceText("mesh.yaml", gamma ? PolicyRuntime.GammaMesh : PolicyRuntime.Mesh), new SourceText(file, policy));
         await using var _ = proxy;
         await using var __ = backend;
 

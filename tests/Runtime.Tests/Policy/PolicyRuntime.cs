@@ -103,6 +103,21 @@ internal static class PolicyRuntime
 
         """;
 
+    /// <summary>The same mesh with the bookstore Service claimed by a GAMMA route instead of a hand-written CEC.</summary>
+    public static readonly string GammaMesh = Mesh[..Mesh.IndexOf("apiVersion: cilium.io/v2", StringComparison.Ordinal)] + """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: { name: bookstore-l7, namespace: default }
+        spec:
+          parentRefs: [{ group: "", kind: Service, name: bookstore, port: 8080 }]
+          rules: [{ backendRefs: [{ name: bookstore, port: 8080 }] }]
+        ---
+
+        """;
+
+    /// <summary>The listener of the GAMMA route's CEC (named after the Service).</summary>
+    public const string GammaListener = "default/bookstore/listener";
+
     /// <summary>netshoot may GET /books on 8080; admin has no rule (dropped at L3).</summary>
     public const string ReadersPolicy = """
         apiVersion: cilium.io/v2

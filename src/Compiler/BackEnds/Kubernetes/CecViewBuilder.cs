@@ -18,13 +18,13 @@ internal static class CecViewBuilder
     private const string ResourceIndent = "    ";
 
     /// <summary>
-    /// The CEC Cilium's operator writes for a Gateway: the translation before agent completion (names unqualified, no
-    /// config sources), owned by the Gateway (<c>controller: true</c>).
+    /// The CEC Cilium's operator writes for a Gateway or a GAMMA parent Service: the translation before agent
+    /// completion (names unqualified, no config sources), owned by the Gateway or the route (<c>controller: true</c>).
     /// </summary>
-    public static CecView FromGateway(CecModel cec, Ir.Gateway gateway) => new(
+    public static CecView FromTranslation(CecModel cec) => new(
         Kind,
         new ObjectMetaView(cec.Name, cec.Namespace, ObjectMetaView.Sorted(cec.Labels), ObjectMetaView.Sorted(cec.Annotations),
-            OwnerView.OfGateway(gateway)),
+            OwnerView.Of(cec.From)),
         Services(cec.Services),
         BackendServices(cec.BackendServices),
         cec.Resources.Select(r => Indent(EnvoyJson.FormatIndented(Any.Pack(r)))).ToList());

@@ -9,7 +9,8 @@ namespace Meshc.Compiler.BackEnds.Kubernetes;
 
 /// <summary>
 /// Writes what a Cilium cluster would run, as Kubernetes manifests under <c>k8s/</c>: for each Gateway the
-/// CiliumEnvoyConfig and LoadBalancer Service Cilium's operator creates, each input CiliumEnvoyConfig (normalized),
+/// CiliumEnvoyConfig and LoadBalancer Service Cilium's operator creates, for each parent Service of GAMMA routes its
+/// CiliumEnvoyConfig, each input CiliumEnvoyConfig (normalized),
 /// and the Gateway API status as patches. Every manifest is checked against its schema; a violation is a meshc bug
 /// (MC0440) and nothing is written.
 /// </summary>
@@ -41,10 +42,10 @@ internal static class KubernetesBackEnd
         var result = new List<(Manifest, SourceLocation)>();
         foreach (var cec in fromGateways)
         {
-            // The translator names the CEC after the Gateway; find the Gateway back the same way.
-            var gateway = mesh.Gateways.Select(b => b.Gateway)
-                .First(g => g.Meta.Namespace == cec.Namespace && CecNaming.CecName(g.Meta.Name) == cec.Name);
-            result.Add((Cec(CecViewBuilder.FromGateway(cec, gateway)), cec.Origin));
+            result.Add((Cec(CecViewBuilder.FromTranslation(cec)), cec.Origin));
+            // A Gateway also gets its LoadBalancer Service; a GAMMA CEC takes over a Service that exists already.
+            if (cec.From?.Parent is not { Kind: Ir.ObjectKind.Gateway } parent) continue;
+            var gateway = mesh.Gateways.Select(b => b.Gateway).First(g => g.Key == parent);
             var service = ServiceViewBuilder.Build(gateway, cec);
             result.Add((new Manifest("v1", "Service", cec.Namespace, cec.Name, ManifestTemplates.Render("service", service)), cec.Origin));
         }
@@ -54,8 +55,8 @@ internal static class KubernetesBackEnd
             // Two objects cannot share kind, namespace and name in a cluster; the operator's CEC is the one that stays.
             if (result.FirstOrDefault(r => r.Item1.Path == manifest.Path) is ({ } taken, _))
             {
-                var owner = mesh.Gateways.Select(b => b.Gateway).First(g => g.Meta.Namespace == taken.Namespace && CecNaming.CecName(g.Meta.Name) == taken.Name);
-                diagnostics.ReportManifestNameTaken(config.Meta.Origin, manifest.Kind, config.Meta.Name, owner.Meta.Name);
+                var owner = fromGateways.First(c => c.Namespace == taken.Namespace && c.Name == taken.Name).From!;
+                diagnostics.ReportManifestNameTaken(config.Meta.Origin, manifest.Kind, config.Meta.Name, $"{owner.Parent.Kind} '{owner.Parent.Name}'");
                 continue;
             }
             result.Add((manifest, config.Meta.Origin));

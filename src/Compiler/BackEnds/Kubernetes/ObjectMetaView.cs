@@ -14,6 +14,10 @@ internal sealed record OwnerView(string ApiVersion, string Kind, string Name, st
     /// <summary>The Gateway as owner, or null when its uid is unknown.</summary>
     public static OwnerView? OfGateway(Ir.Gateway gateway) =>
         gateway.Meta.Uid is { } uid ? new OwnerView("gateway.networking.k8s.io/v1", "Gateway", gateway.Meta.Name, uid) : null;
+
+    /// <summary>The owner of a translated CEC (a Gateway, or a GAMMA route), or null when its uid is unknown.</summary>
+    public static OwnerView? Of(Xds.TranslatedFrom? from) =>
+        from?.OwnerUid is { } uid ? new OwnerView("gateway.networking.k8s.io/v1", from.OwnerKind, from.OwnerName, uid) : null;
 }
 
 /// <summary>The metadata of an emitted object. An empty namespace means a cluster-scoped object.</summary>

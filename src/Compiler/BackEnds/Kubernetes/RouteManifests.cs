@@ -13,9 +13,33 @@ internal static class RouteManifests
                 .Opt("namespace", p.Namespace).Opt("name", p.Name).Opt("sectionName", p.SectionName).Opt("port", p.Port))
             .OptList("hostnames", r.Hostnames, h => JsonValue.Create(h))
             .OptList("rules", r.Rules, rule => Rule(rule, r.Kind));
-        var obj = ManifestJson.Object(RouteGroupKind.GatewayGroup + "/v1", r.KindName, r.Meta);
+        var obj = ManifestJson.Object(RouteGroupKind.GatewayGroup + "/v1", r.KindName, r.Meta with { Annotations = r.Meta.Annotations.Concat(MeshAnnotationsOf(r)).ToValueList() });
         obj["spec"] = spec;
         return obj;
+    }
+
+    /// <summary>
+    /// What the Gateway API cannot say, as the route annotations meshc reads back (<see cref="MeshAnnotations"/>). The
+    /// retry extras are the same for every rule with a retry (the DSL checks that; YAML input has them per route).
+    /// </summary>
+    private static IEnumerable<Label> MeshAnnotationsOf(Route r)
+    {
+        if (r.Rules.Select(rule => rule.Retry).FirstOrDefault(retry => retry is not null) is { } retry)
+        {
+            if (!retry.Conditions.IsEmpty) yield return new Label(MeshAnnotations.RetryOn, string.Join(",", retry.Conditions));
+            if (retry.PerTryTimeout is { } perTry) yield return new Label(MeshAnnotations.PerTryTimeout, ManifestJson.Duration(perTry));
+        }
+        if (r.Upstream is { } upstream)
+        {
+            if (upstream.ConnectTimeout is { } connect) yield return new Label(MeshAnnotations.ConnectTimeout, ManifestJson.Duration(connect));
+            if (upstream.LoadBalancing is { } lb) yield return new Label(MeshAnnotations.LbPolicy, MeshAnnotations.Name(lb));
+            if (upstream.Outlier is { } outlier)
+                yield return new Label(MeshAnnotations.OutlierDetection,
+                    string.Join(", ", MeshAnnotations.Settings(outlier, ManifestJson.Duration).Select(s => $"{s.Name}={s.Value}")));
+        }
+        if (r.Paths is { } paths)
+            yield return new Label(MeshAnnotations.Paths,
+                string.Join(", ", MeshAnnotations.Settings(paths).Select(s => s.Value is null ? s.Name : $"{s.Name}={s.Value}")));
     }
 
     private static JsonObject Rule(RouteRule rule, RouteKind kind)

@@ -26,17 +26,17 @@ internal sealed class Declarations(DiagnosticBag diagnostics)
         return true;
     }
 
-    /// <summary>True when no other service route redirects this config's Service; otherwise reports MC0174.</summary>
-    public bool ClaimService(EnvoyConfig config)
+    /// <summary>True when no other service route attaches to this route's Service; otherwise reports MC0174.</summary>
+    public bool ClaimService(Route route)
     {
-        var service = config.Services[0];
-        var key = (service.Namespace, service.Name);
+        var parent = route.ParentRefs[0];
+        var key = (parent.Namespace ?? route.Meta.Namespace, parent.Name);
         if (_routedServices.TryGetValue(key, out var other))
         {
-            diagnostics.ReportDslServiceRoutedTwice(service.Origin, $"{service.Namespace}/{service.Name}", other.Route, other.At.ToString());
+            diagnostics.ReportDslServiceRoutedTwice(parent.Origin, $"{key.Item1}/{key.Name}", other.Route, other.At.ToString());
             return false;
         }
-        _routedServices[key] = (config.Meta.Name, service.Origin);
+        _routedServices[key] = (route.Meta.Name, parent.Origin);
         return true;
     }
 }

@@ -84,10 +84,10 @@ internal sealed class DslFrontEnd(IReadOnlyList<SourceText> sources, MeshModelBu
         }
     }
 
-    private void AddRoute(string keyword, IMeshObject? route)
+    private void AddRoute(string keyword, Route? route)
     {
         if (route is null) return;
-        if (route is EnvoyConfig config && !_declarations.ClaimService(config)) return;
+        if (route.ParentRefs is [{ IsService: true }] && !_declarations.ClaimService(route)) return;
         Add(keyword, route);
     }
 

@@ -6,7 +6,8 @@ namespace Meshc.Compiler.FrontEnds.Yaml;
 
 /// <summary>
 /// Reads HTTPRoute, GRPCRoute and TLSRoute into one <see cref="Route"/> shape. Values are kept as written; defaults the
-/// Gateway API defines for absent fields (PathPrefix "/", weight 1, redirect 302) are applied here, once.
+/// Gateway API defines for absent fields (PathPrefix "/", weight 1, redirect 302) are applied here, once. The meshc
+/// annotations (<see cref="MeshAnnotations"/>) add what the Gateway API cannot say.
 /// </summary>
 internal static class RouteReader
 {
@@ -24,7 +25,8 @@ internal static class RouteReader
         var reader = new Context(obj.Path, kind, diagnostics);
         var parents = spec.Maps("parentRefs").Select(reader.ParentRef).ToValueList();
         var rules = spec.Maps("rules").Select(reader.Rule).ToValueList();
-        return new Route(meta, kind, parents, spec.Strings("hostnames").ToValueList(), rules);
+        var route = new Route(meta, kind, parents, spec.Strings("hostnames").ToValueList(), rules);
+        return new MeshAnnotationReader(obj, diagnostics).Apply(route);
     }
 
     private sealed class Context(string file, RouteKind kind, DiagnosticBag diagnostics)

@@ -130,31 +130,27 @@ public sealed class DslReaderTests
     }
 
     [Fact]
-    public void ReadServiceRoute_PortsAndOptions_ShapeTheEnvoyConfig()
+    public void ReadServiceRoute_PortsAndOptions_BecomeAGammaRoute()
     {
-        var config = Read("""
+        var route = Read("""
             service api port 8080
             service api-v2 port 8080
             route split on service api:8080 host api.local {
               rule /v2 to api-v2:8080 request set x-v=2 retry 3 on reset, 503 per-try 500ms
-              rule to api:8080 redirect host other
+              rule /old redirect host other
               clusters connect-timeout 2s lb least-request outlier consecutive-5xx 5 ejection 30s max-ejection 50%
             }
-            """).EnvoyConfigs.Single();
+            """).Routes.Single();
 
-        Assert.Equal([8080], config.Services[0].Ports);
-        Assert.Equal(["api-v2", "api"], config.BackendServices.Select(b => b.Name));
-        Assert.Equal(["8080"], config.BackendServices[0].Ports);
-        Assert.Equal(["api-listener", "api-route", "default/api-v2:8080", "default/api:8080"], config.Resources.Select(r => r.Name));
-        var routes = JsonNode.Parse(config.Resources[1].Json)!["virtualHosts"]![0]!;
-        Assert.Equal("api.local", (string)routes["domains"]![0]!);
-        var first = routes["routes"]![0]!;
-        Assert.Equal("/v2", (string)first["match"]!["pathSeparatedPrefix"]!);
-        Assert.Equal("reset,retriable-status-codes", (string)first["route"]!["retryPolicy"]!["retryOn"]!);
-        Assert.Equal("0.500s", (string)first["route"]!["retryPolicy"]!["perTryTimeout"]!);
-        Assert.Equal("other", (string)routes["routes"]![1]!["redirect"]!["hostRedirect"]!);
-        var cluster = JsonNode.Parse(config.Resources[2].Json)!;
-        Assert.Equal(("2s", "LEAST_REQUEST"), ((string)cluster["connectTimeout"]!, (string)cluster["lbPolicy"]!));
-        Assert.Equal("""{"consecutive5xx":5,"baseEjectionTime":"30s","maxEjectionPercent":50}""", cluster["outlierDetection"]!.ToJsonString());
+        var parent = Assert.Single(route.ParentRefs);
+        Assert.Equal(("", "Service", null, "api", 8080), (parent.Group, parent.Kind, parent.Namespace, parent.Name, parent.Port));
+        Assert.Equal(["api.local"], route.Hostnames);
+        var retry = route.Rules[0].Retry!;
+        Assert.Equal([503], retry.Codes);
+        Assert.Equal(["reset"], retry.Conditions);
+        Assert.Equal((3, TimeSpan.FromMilliseconds(500)), (retry.Attempts, retry.PerTryTimeout));
+        Assert.IsType<RequestRedirectFilter>(Assert.Single(route.Rules[1].Filters));
+        Assert.Equal(new UpstreamPolicy(TimeSpan.FromSeconds(2), LoadBalancing.LeastRequest,
+            new OutlierDetection(null, 5, null, null, TimeSpan.FromSeconds(30), 50), route.Upstream!.Origin), route.Upstream);
     }
 }

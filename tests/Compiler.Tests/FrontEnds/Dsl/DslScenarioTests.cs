@@ -13,7 +13,7 @@ public sealed class DslScenarioTests
     {
         { "examples/gateway-echo.dsl", ["examples/gateway-echo"] },
         { "examples/gateway-redirects.dsl", ["examples/gateway-echo", "examples/gateway-redirects"] },
-        { "examples/bookstore-canary.dsl", ["examples/bookstore-canary"] },
+        { "examples/bookstore-canary.dsl", ["examples/bookstore-canary-gamma"] },
     };
 
     [Theory]

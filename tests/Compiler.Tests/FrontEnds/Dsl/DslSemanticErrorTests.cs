@@ -24,19 +24,19 @@ public sealed class DslSemanticErrorTests
     [Fact]
     public void Check_ServiceRouteToUnknownService_IsReportedAtTheDslBackendWithSuggestion()
     {
-        var result = DslTesting.Check(Bookstore + "route c on service bookstore {\n  rule / to bookstore-v1 90, bookstore-v2 10\n}\n");
+        var result = DslTesting.Check(Bookstore + "route c on service bookstore:8080 {\n  rule / to bookstore-v1:8080 90, bookstore-v2:8080 10\n}\n");
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == Meshc.Compiler.Diagnostics.Severity.Error);
-        Assert.Equal((4, 30, "did you mean 'bookstore-v1'?"), (error.Location.Line, error.Location.Column, error.Hint));
+        Assert.Equal(("MC0201", 4, 35, "did you mean 'bookstore-v1'?"), (error.Code.Value, error.Location.Line, error.Location.Column, error.Hint));
     }
 
     [Fact]
     public void Check_RouteOnUnknownService_IsReportedAtTheParentWithSuggestion()
     {
-        var result = DslTesting.Check(Bookstore + "route c on service bookstor { rule to bookstore-v1 }\n");
+        var result = DslTesting.Check(Bookstore + "route c on service bookstor { rule to bookstore-v1:8080 }\n");
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == Meshc.Compiler.Diagnostics.Severity.Error);
-        Assert.Equal((3, 12, "did you mean 'bookstore'?"), (error.Location.Line, error.Location.Column, error.Hint));
+        Assert.Equal(("MC0280", 3, 12, "did you mean 'bookstore'?"), (error.Code.Value, error.Location.Line, error.Location.Column, error.Hint));
     }
 
     [Fact]
@@ -57,7 +57,9 @@ public sealed class DslSemanticErrorTests
     [InlineData("route r on gw { rule to a:80 retry 2 on 5xx }", "MC0171")]
     [InlineData("route r on gw { rule to a:80 clusters lb random }", "MC0171")]
     [InlineData("service a port 80\nroute r on service a { rule to a timeout backend 2s }", "MC0172")]
-    [InlineData("grpc-route g on service a { rule to a }", "MC0172")]
+    [InlineData("route g on service a { rule to a:80 timeout backend 1s }", "MC0172")]
+    [InlineData("route r on service a { rule / to a:80 retry 1 on 5xx\n rule /b to a:80 retry 1 on reset }", "MC0180")]
+    [InlineData("route r on service a { rule to a:80 retry on 5xxx }", "MC0179")]
     [InlineData("policy p { deny from app=x http GET }", "MC0176")]
     [InlineData("namespace a { namespace b { } }", "MC0175")]
     [InlineData("route r on gw { rule to a:80 timeout }", "MC0177")]

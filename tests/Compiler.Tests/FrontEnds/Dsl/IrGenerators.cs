@@ -6,8 +6,8 @@ using Meshc.Compiler.Text;
 namespace Meshc.Compiler.Tests.FrontEnds.Dsl;
 
 /// <summary>
-/// FsCheck generators of random IR within what the DSL spells (gateways, services, workloads, gateway routes,
-/// policies, namespaces), with names chosen to stress quoting: keywords, numbers, durations and odd characters.
+/// FsCheck generators of random IR within what the DSL spells (gateways, services, workloads, gateway and service
+/// routes, policies, namespaces), with names chosen to stress quoting: keywords, numbers, durations and odd characters.
 /// </summary>
 internal static class IrGenerators
 {
@@ -83,6 +83,48 @@ internal static class IrGenerators
         from rules in List(RouteGenerators.Rule(kind), 3)
         select new Route(meta, kind, parents, hosts, rules);
 
+    /// <summary>
+    /// A route on a service: one Service parent, no backend timeouts (the DSL keeps those for gateway routes), the same
+    /// retry extras on every rule that retries (as YAML annotations can say), and maybe cluster settings.
+    /// </summary>
+    public static Gen<Route> ServiceRoute(string ns) =>
+        from meta in Meta(ns)
+        from kind in Gen.Elements(RouteKind.Http, RouteKind.Grpc)
+        from sns in Ref from name in Names from port in MaybeInt(1, 65535)
+        from hosts in List(Gen.Elements("a.example.com", "*.example.com"), 2)
+        from rules in List(RouteGenerators.Rule(kind), 3)
+        from conditions in List(Gen.Elements("5xx", "reset", "connect-failure", "gateway-error"), 2)
+        from perTry in Gen.OneOf(Gen.Constant<TimeSpan?>(null), Duration.Select(d => (TimeSpan?)d))
+        from upstream in Maybe(Upstream)
+        from paths in Maybe(Paths)
+        select new Route(meta, kind, ValueList.Of(new ParentRef("", "Service", sns, name, null, port, At)), hosts,
+            rules.Select(r => r with
+            {
+                Timeouts = r.Timeouts is { Request: { } request } t ? t with { BackendRequest = null } : null,
+                Retry = r.Retry is { } retry ? retry with { Conditions = conditions.Distinct().ToValueList(), PerTryTimeout = perTry } : null,
+            }).ToValueList()) { Upstream = upstream, Paths = paths };
+
+    private static readonly Gen<OutlierDetection> Outlier =
+        (from local in MaybeInt(0, 10) from c5xx in MaybeInt(0, 10) from gateway in MaybeInt(0, 10)
+         from interval in Gen.OneOf(Gen.Constant<TimeSpan?>(null), Duration.Select(d => (TimeSpan?)d))
+         from ejection in Gen.OneOf(Gen.Constant<TimeSpan?>(null), Duration.Select(d => (TimeSpan?)d))
+         from max in MaybeInt(0, 100)
+         select new OutlierDetection(local, c5xx, gateway, interval, ejection, max))
+        .Where(o => o != MeshAnnotations.NoOutlier);
+
+    private static readonly Gen<UpstreamPolicy> Upstream =
+        (from connect in Gen.OneOf(Gen.Constant<TimeSpan?>(null), Duration.Select(d => (TimeSpan?)d))
+         from lb in Gen.OneOf(Gen.Constant<LoadBalancing?>(null), Gen.Elements(Enum.GetValues<LoadBalancing>()).Select(l => (LoadBalancing?)l))
+         from outlier in Maybe(Outlier)
+         select new UpstreamPolicy(connect, lb, outlier, At))
+        .Where(u => u.ConnectTimeout is not null || u.LoadBalancing is not null || u.Outlier is not null);
+
+    private static readonly Gen<PathHandling> Paths =
+        (from normalize in Gen.Elements(false, true) from merge in Gen.Elements(false, true)
+         from escaped in Gen.OneOf(Gen.Constant<EscapedSlashes?>(null), Gen.Elements(Enum.GetValues<EscapedSlashes>()).Select(e => (EscapedSlashes?)e))
+         select new PathHandling(normalize, merge, escaped, At))
+        .Where(p => p.Normalize || p.MergeSlashes || p.EscapedSlashes is not null);
+
     public static Gen<Policy> Policy(string ns) =>
         from meta in Meta(ns) from subject in List(Label, 2) from rules in List(PolicyRule, 3)
         select new Policy(meta, new LabelSelector(subject, ValueList<SelectorRequirement>.Empty), rules);
@@ -129,11 +171,13 @@ internal static class IrGenerators
         from services in List(Service(ns), 3)
         from workloads in List(Workload(ns), 2)
         from routes in List(Route(ns), 3)
+        from serviceRoutes in List(ServiceRoute(ns), 2)
         from policies in List(Policy(ns), 2)
         from secrets in List(Secret(ns), 2)
         from grants in List(Grant(ns), 1)
         from classes in List(GatewayClass, 1)
-        select Build(classes.Cast<IMeshObject>().Concat(namespaces).Concat(gateways).Concat(services).Concat(workloads).Concat(routes).Concat(policies)
+        select Build(classes.Cast<IMeshObject>().Concat(namespaces).Concat(gateways).Concat(services).Concat(workloads).Concat(routes)
+            .Concat(serviceRoutes.DistinctBy(r => (r.ParentRefs[0].Namespace ?? ns, r.ParentRefs[0].Name))).Concat(policies)
             .Concat(secrets).Concat(grants));
 
     private static MeshModel Build(IEnumerable<IMeshObject> objects)

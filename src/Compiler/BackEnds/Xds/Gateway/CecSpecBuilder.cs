@@ -7,19 +7,19 @@ namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 internal static class CecSpecBuilder
 {
     /// <summary>
-    /// The Gateway's own Service, redirected to the first listener in resources (<c>listener: ""</c>) on every
-    /// listener port.
+    /// The Service whose traffic the listener takes — the Gateway's own (named like its CEC) or the parent Service of
+    /// GAMMA routes — redirected to the first listener in resources (<c>listener: ""</c>) on every listener port.
     /// </summary>
-    public static IReadOnlyList<EnvoyServiceRef> Services(GatewayPlan plan, string cecName) =>
+    public static IReadOnlyList<EnvoyServiceRef> Services(ProxyPlan plan, string serviceName) =>
     [
-        new EnvoyServiceRef(cecName, plan.Gateway.Meta.Namespace, plan.Ports().ToValueList(), string.Empty, plan.Gateway.Meta.Origin),
+        new EnvoyServiceRef(serviceName, plan.Namespace, plan.Ports().ToValueList(), string.Empty, plan.Origin),
     ];
 
     /// <summary>
     /// Every Service whose endpoints the routes need (backends and mirrors), sorted by namespace and name, with its
     /// ports as strings, sorted as strings and unique, as Cilium writes them.
     /// </summary>
-    public static IReadOnlyList<EnvoyBackendServiceRef> BackendServices(GatewayPlan plan)
+    public static IReadOnlyList<EnvoyBackendServiceRef> BackendServices(ProxyPlan plan)
     {
         var services = new Dictionary<(string Namespace, string Name), (SortedSet<string> Ports, SourceLocation Origin)>();
         void Add(Semantics.ServiceTarget target, SourceLocation origin)
@@ -49,6 +49,18 @@ internal static class CecSpecBuilder
         labels[CecNaming.GatewayNameLabel] = CecNaming.Shorten(gateway.Meta.Name);
         return Sorted(labels);
     }
+
+    /// <summary>
+    /// A GAMMA CEC's labels: <c>gateway.networking.k8s.io/gateway-name</c> names the route that owns it, as Cilium
+    /// writes it (the owner of the last listener it builds).
+    /// </summary>
+    public static IReadOnlyList<Label> Labels(Route owner) => [new Label(CecNaming.GatewayNameLabel, CecNaming.Shorten(owner.Meta.Name))];
+
+    /// <summary>
+    /// A GAMMA CEC's one annotation: <c>cec.cilium.io/use-original-source-address: "true"</c>, so the backends see the
+    /// client's address, as they would without the proxy in between.
+    /// </summary>
+    public static IReadOnlyList<Label> ServiceParentAnnotations() => [new Label(CecNaming.UseOriginalSourceAddressAnnotation, "true")];
 
     /// <summary>
     /// The infrastructure annotations (with <c>io.cilium/lb-ipam-ips</c> from the IP addresses the Gateway asks for,

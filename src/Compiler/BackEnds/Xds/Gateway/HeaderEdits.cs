@@ -19,7 +19,7 @@ internal sealed record HeaderEdits(
     /// <summary>The edits of the RequestHeaderModifier and ResponseHeaderModifier filters among <paramref name="filters"/>, in order.</summary>
     public static HeaderEdits From(IEnumerable<RouteFilter> filters)
     {
-        var modifiers = filters.OfType<HeaderModifierFilter>().ToList();
+        var modifiers = RuleFilters.Of(filters).Headers;
         if (modifiers.Count == 0) return s_none;
         var request = modifiers.Where(m => m.Direction == HeaderDirection.Request).ToList();
         var response = modifiers.Where(m => m.Direction == HeaderDirection.Response).ToList();

@@ -13,8 +13,11 @@ internal static class HttpConnectionManagerBuilder
     /// <summary>The network filter name the HCM is registered under.</summary>
     public const string FilterName = "envoy.filters.network.http_connection_manager";
 
-    /// <summary>An HCM whose stat prefix and RDS route configuration are both <paramref name="name"/>.</summary>
-    public static HttpConnectionManager Build(string name, CompilationOptions options)
+    /// <summary>
+    /// An HCM whose stat prefix and RDS route configuration are both <paramref name="name"/>; <paramref name="paths"/>
+    /// (a Service's listener only) sets its path handling, and unset settings are left out, as Envoy's defaults.
+    /// </summary>
+    public static HttpConnectionManager Build(string name, CompilationOptions options, Ir.PathHandling? paths = null)
     {
         var hcm = new HttpConnectionManager
         {
@@ -36,7 +39,23 @@ internal static class HttpConnectionManagerBuilder
         if (options.StreamIdleTimeout > TimeSpan.Zero) hcm.StreamIdleTimeout = Duration.FromTimeSpan(options.StreamIdleTimeout);
         // Zero means "not set", which is Envoy's and Cilium's default.
         if (options.XffNumTrustedHops > 0) hcm.XffNumTrustedHops = (uint)options.XffNumTrustedHops;
+        if (paths is not null) ApplyPaths(hcm, paths);
         return hcm;
+    }
+
+    private static void ApplyPaths(HttpConnectionManager hcm, Ir.PathHandling paths)
+    {
+        if (paths.Normalize) hcm.NormalizePath = true;
+        if (paths.MergeSlashes) hcm.MergeSlashes = true;
+        if (paths.EscapedSlashes is { } action)
+            hcm.PathWithEscapedSlashesAction = action switch
+            {
+                Ir.EscapedSlashes.KeepUnchanged => HttpConnectionManager.Types.PathWithEscapedSlashesAction.KeepUnchanged,
+                Ir.EscapedSlashes.RejectRequest => HttpConnectionManager.Types.PathWithEscapedSlashesAction.RejectRequest,
+                Ir.EscapedSlashes.UnescapeAndRedirect => HttpConnectionManager.Types.PathWithEscapedSlashesAction.UnescapeAndRedirect,
+                Ir.EscapedSlashes.UnescapeAndForward => HttpConnectionManager.Types.PathWithEscapedSlashesAction.UnescapeAndForward,
+                _ => throw new InvalidOperationException($"escaped-slashes action {action} has no Envoy value"),
+            };
     }
 
     private static HttpFilter Filter(string name, Google.Protobuf.IMessage config) =>

@@ -9,7 +9,7 @@ namespace Meshc.Compiler.BackEnds.Xds.Gateway;
 
 /// <summary>
 /// Builds the one Envoy listener (named <c>listener</c>) that serves all ports of a Gateway: a plain-HTTP chain, then
-/// TLS-terminating chains (see <see cref="GatewayPlan.SecureChains"/>), then TLS passthrough chains (see
+/// TLS-terminating chains (see <see cref="ProxyPlan.SecureChains"/>), then TLS passthrough chains (see
 /// <see cref="PassthroughChain"/>). It has no address: the agent gives it a TPROXY port.
 /// </summary>
 internal static class ListenerBuilder
@@ -24,10 +24,10 @@ internal static class ListenerBuilder
     public const string SecureName = ListenerName + "-secure";
 
     /// <summary>The listener for <paramref name="plan"/>; the caller has checked that it has at least one listener.</summary>
-    public static Listener Build(GatewayPlan plan, CompilationOptions options)
+    public static Listener Build(ProxyPlan plan, CompilationOptions options)
     {
         var listener = new Listener { Name = ListenerName };
-        if (plan.HasInsecure) listener.FilterChains.Add(InsecureChain(options));
+        if (plan.HasInsecure) listener.FilterChains.Add(InsecureChain(options, plan.Paths));
         foreach (var chain in plan.SecureChains())
             listener.FilterChains.Add(SecureChain(chain, options));
         foreach (var chain in plan.Passthrough)
@@ -42,10 +42,10 @@ internal static class ListenerBuilder
         return listener;
     }
 
-    private static FilterChain InsecureChain(CompilationOptions options)
+    private static FilterChain InsecureChain(CompilationOptions options, Ir.PathHandling? paths)
     {
         var chain = new FilterChain { FilterChainMatch = new FilterChainMatch { TransportProtocol = "raw_buffer" } };
-        chain.Filters.Add(HcmFilter(InsecureName, options));
+        chain.Filters.Add(HcmFilter(InsecureName, options, paths));
         return chain;
     }
 
@@ -85,10 +85,10 @@ internal static class ListenerBuilder
     /// <summary>Envoy's TCP proxy network filter.</summary>
     public const string TcpProxyFilterName = "envoy.filters.network.tcp_proxy";
 
-    private static Filter HcmFilter(string name, CompilationOptions options) => new()
+    private static Filter HcmFilter(string name, CompilationOptions options, Ir.PathHandling? paths = null) => new()
     {
         Name = HttpConnectionManagerBuilder.FilterName,
-        TypedConfig = Any.Pack(HttpConnectionManagerBuilder.Build(name, options)),
+        TypedConfig = Any.Pack(HttpConnectionManagerBuilder.Build(name, options, paths)),
     };
 
     private static TransportSocket TlsSocket(SecureChain secure, CompilationOptions options)

@@ -14,10 +14,17 @@ internal static class RetryPolicyBuilder
     /// </summary>
     public const string RetryOn = "retriable-status-codes,connect-failure,reset,refused-stream";
 
-    /// <summary>Codes to retry, the number of retries, and the backoff base and cap.</summary>
+    /// <summary>
+    /// Codes to retry, the number of retries, and the backoff base and cap; the retry extras of
+    /// <see cref="Ir.MeshAnnotations"/> add Envoy conditions to <c>retry_on</c> (after the ones above, each once) and a
+    /// per-try timeout.
+    /// </summary>
     public static EnvoyRetryPolicy Build(IrRetryPolicy retry)
     {
-        var policy = new EnvoyRetryPolicy { RetryOn = RetryOn };
+        var on = RetryOn.Split(',').ToList();
+        on.AddRange(retry.Conditions.Where(c => !on.Contains(c)).Distinct());
+        var policy = new EnvoyRetryPolicy { RetryOn = string.Join(",", on) };
+        if (retry.PerTryTimeout is { } perTry) policy.PerTryTimeout = Duration.FromTimeSpan(perTry);
         policy.RetriableStatusCodes.Add(retry.Codes.Where(c => c > 0).Select(c => (uint)c));
         // Unset attempts leave num_retries unset: Envoy then retries once.
         if (retry.Attempts is { } attempts) policy.NumRetries = (uint)Math.Max(attempts, 0);

@@ -47,7 +47,7 @@ internal static class RouteActionBuilder
                 action.ClusterNotFoundResponseCode = RouteAction.Types.ClusterNotFoundResponseCode.InternalServerError;
             }
         }
-        if (rule.Rule.Filters.OfType<UrlRewriteFilter>().LastOrDefault() is { } rewrite)
+        if (RuleFilters.Of(rule.Rule.Filters).Rewrite is { } rewrite)
         {
             RewriteBuilder.Apply(action, rewrite, MatchedPrefix(source.Match));
         }

@@ -20,7 +20,7 @@ internal static class RouteBuilder
     {
         var route = new Route { Match = RouteMatchBuilder.Build(source.Match, source.IsGrpc) };
         var rule = source.Rule;
-        var redirect = rule.Rule.Filters.OfType<RequestRedirectFilter>().LastOrDefault();
+        var redirect = RuleFilters.Of(rule.Rule.Filters).Redirect;
         // A rule left without backends (and no redirect to answer instead) answers 500, as the Gateway API asks.
         if (rule.AnswersInternalError || (redirect is null && rule.Backends.IsEmpty))
         {

@@ -10,7 +10,7 @@ internal static class RouteConfigurationBuilder
     /// One route configuration per kind of listener the Gateway has, insecure first. A kind with listeners but no
     /// routes still gets an (empty) configuration, so its HCM's RDS name resolves and requests get 404.
     /// </summary>
-    public static IEnumerable<RouteConfiguration> Build(GatewayPlan plan)
+    public static IEnumerable<RouteConfiguration> Build(ProxyPlan plan)
     {
         if (plan.HasInsecure) yield return Build(ListenerBuilder.InsecureName, plan, ListenerProtocol.HTTP, defaultPort: 80);
         if (plan.HasSecure) yield return Build(ListenerBuilder.SecureName, plan, ListenerProtocol.HTTPS, defaultPort: 443);
@@ -21,7 +21,7 @@ internal static class RouteConfigurationBuilder
     /// listener serves all of a Gateway's ports, so when they differ only the port in <c>:authority</c> can keep a
     /// route attached to one port (by <c>parentRef.port</c> or <c>sectionName</c>) from answering on another.
     /// </summary>
-    private static RouteConfiguration Build(string name, GatewayPlan plan, ListenerProtocol protocol, int defaultPort)
+    private static RouteConfiguration Build(string name, ProxyPlan plan, ListenerProtocol protocol, int defaultPort)
     {
         var sources = plan.Sources.Where(s => s.Listener.Listener.Protocol == protocol);
         var ports = plan.Listeners.Where(l => l.Listener.Protocol == protocol).Select(l => l.Listener.Port).Distinct().Count();

@@ -18,7 +18,7 @@ internal static class RuleReader
         var filters = new List<RouteFilter>();
         RouteTimeouts? timeouts = null;
         RetryPolicy? retry = null;
-        ServiceRetry? serviceRetry = null;
+        Text.SourceLocation? retryExtrasAt = null;
         Text.SourceLocation? backendTimeoutAt = null;
         foreach (var action in r.action())
         {
@@ -36,13 +36,13 @@ internal static class RuleReader
                     if (t.backendTimeout is not null) backendTimeoutAt = context.At(t.backendTimeout);
                     break;
                 case MeshParser.RetryActionContext rt:
-                    (retry, serviceRetry) = RetryReader.Read(rt, context);
+                    (retry, retryExtrasAt) = RetryReader.Read(rt, context);
                     break;
             }
         }
         var name = r.ruleName is { } n ? DslContext.Text(n) : null;
         var rule = new RouteRule(name, MatchReader.Read(r.matchList(), kind, context), filters.ToValueList(), backends.ToValueList(),
             timeouts, retry, context.At(r));
-        return new DslRule(rule, serviceRetry, backendTimeoutAt);
+        return new DslRule(rule, retryExtrasAt, backendTimeoutAt);
     }
 }

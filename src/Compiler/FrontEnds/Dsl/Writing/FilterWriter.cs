@@ -3,22 +3,28 @@ using Meshc.Compiler.Ir;
 namespace Meshc.Compiler.FrontEnds.Dsl.Writing;
 
 /// <summary>Writes a rule's filters as DSL actions (redirect, rewrite, mirror, request/response header edits).</summary>
-internal static class FilterWriter
+internal sealed class FilterWriter : IRouteFilterVisitor<string?>
 {
+    private static readonly FilterWriter Instance = new();
+
     /// <summary>The action text, or null for a filter the DSL cannot spell (an unsupported filter kind).</summary>
-    public static string? Filter(RouteFilter filter) => filter switch
-    {
-        RequestRedirectFilter r => "redirect" + Opt("scheme", r.Scheme, DslText.Word) + Opt("host", r.Hostname, DslText.Value) +
-            (r.Port is { } p ? " port " + DslText.Int(p) : "") + Path(r.Path) + (r.StatusCode == 302 ? "" : " status " + DslText.Int(r.StatusCode)),
-        UrlRewriteFilter u => "rewrite" + Opt("host", u.Hostname, DslText.Value) + Path(u.Path),
-        RequestMirrorFilter m => "mirror " + RouteWriter.Target(m.Backend) +
-            (m.Denominator == 100 ? (m.Numerator == 100 ? "" : $" {m.Numerator}%") : $" {m.Numerator} of {m.Denominator}"),
-        HeaderModifierFilter h => (h.Direction == HeaderDirection.Request ? "request" : "response") +
-            (h.Set.IsEmpty ? "" : " set " + string.Join(", ", h.Set.Select(Header))) +
-            (h.Add.IsEmpty ? "" : " add " + string.Join(", ", h.Add.Select(Header))) +
-            (h.Remove.IsEmpty ? "" : " remove " + string.Join(", ", h.Remove.Select(DslText.Value))),
-        _ => null,
-    };
+    public static string? Filter(RouteFilter filter) => filter.Accept(Instance);
+
+    public string? RequestRedirect(RequestRedirectFilter r) => "redirect" + Opt("scheme", r.Scheme, DslText.Word) + Opt("host", r.Hostname, DslText.Value) +
+        (r.Port is { } p ? " port " + DslText.Int(p) : "") + Path(r.Path) + (r.StatusCode == 302 ? "" : " status " + DslText.Int(r.StatusCode));
+
+    public string? UrlRewrite(UrlRewriteFilter u) => "rewrite" + Opt("host", u.Hostname, DslText.Value) + Path(u.Path);
+
+    public string? RequestMirror(RequestMirrorFilter m) => "mirror " + RouteWriter.Target(m.Backend) +
+        (m.Denominator == 100 ? (m.Numerator == 100 ? "" : $" {m.Numerator}%") : $" {m.Numerator} of {m.Denominator}");
+
+    public string? HeaderModifier(HeaderModifierFilter h) => (h.Direction == HeaderDirection.Request ? "request" : "response") +
+        (h.Set.IsEmpty ? "" : " set " + string.Join(", ", h.Set.Select(Header))) +
+        (h.Add.IsEmpty ? "" : " add " + string.Join(", ", h.Add.Select(Header))) +
+        (h.Remove.IsEmpty ? "" : " remove " + string.Join(", ", h.Remove.Select(DslText.Value)));
+
+    /// <summary>The DSL has no spelling for a filter kind meshc does not compile.</summary>
+    public string? Unsupported(UnsupportedFilter u) => null;
 
     private static string Opt(string keyword, string? value, Func<string, string> spell) => value is null ? "" : $" {keyword} {spell(value)}";
 

@@ -19,14 +19,19 @@ internal static class RouteWriter
         if (!r.ParentRefs.IsEmpty) sb.Append(" on ").Append(string.Join(", ", r.ParentRefs.Select(Parent)));
         if (!r.Hostnames.IsEmpty) sb.Append(" host ").Append(string.Join(", ", r.Hostnames.Select(DslText.Value)));
         sb.Append(WriteParts.Metadata(r.Meta));
-        if (r.Rules.IsEmpty) { sb.Append('\n'); return; }
+        var clusters = r.Upstream is { } upstream ? Clusters(upstream) : null;
+        var paths = r.Paths is { } handling ? Paths(handling) : null;
+        if (r.Rules.IsEmpty && clusters is null && paths is null) { sb.Append('\n'); return; }
         sb.Append(" {\n");
         foreach (var rule in r.Rules) sb.Append(WriteParts.Pad(depth + 1)).Append(Rule(rule, r.Kind)).Append('\n');
+        if (clusters is not null) sb.Append(WriteParts.Pad(depth + 1)).Append(clusters).Append('\n');
+        if (paths is not null) sb.Append(WriteParts.Pad(depth + 1)).Append(paths).Append('\n');
         sb.Append(WriteParts.Pad(depth)).Append("}\n");
     }
 
-    private static string Parent(ParentRef p) =>
-        DslText.Word(p.Namespace is null ? p.Name : $"{p.Namespace}/{p.Name}") +
+    private static string Parent(ParentRef p) => p.IsService
+        ? "service " + DslText.Word(p.Namespace is null ? p.Name : $"{p.Namespace}/{p.Name}") + (p.Port is { } servicePort ? ":" + DslText.Int(servicePort) : "")
+        : DslText.Word(p.Namespace is null ? p.Name : $"{p.Namespace}/{p.Name}") +
         (p.SectionName is { } s ? " listener " + DslText.Word(s) : "") +
         (p.Port is { } port ? " port " + DslText.Int(port) : "");
 
@@ -41,10 +46,26 @@ internal static class RouteWriter
             parts.Add("timeout" + (t.Request is { } rq ? " " + DslText.Duration(rq) : "") + (t.BackendRequest is { } b ? " backend " + DslText.Duration(b) : ""));
         if (rule.Retry is { } retry)
             parts.Add("retry" + (retry.Attempts is { } a ? " " + DslText.Int(a) : "") +
-                (retry.Codes.IsEmpty ? "" : " on " + string.Join(", ", retry.Codes.Select(c => DslText.Int(c)))) +
-                (retry.Backoff is { } bo ? " backoff " + DslText.Duration(bo) : ""));
+                (retry.Codes.IsEmpty && retry.Conditions.IsEmpty ? "" : " on " + string.Join(", ", retry.Codes.Select(c => DslText.Int(c)).Concat(retry.Conditions.Select(DslText.Value)))) +
+                (retry.Backoff is { } bo ? " backoff " + DslText.Duration(bo) : "") +
+                (retry.PerTryTimeout is { } perTry ? " per-try " + DslText.Duration(perTry) : ""));
         return string.Join(" ", parts);
     }
+
+    /// <summary>The <c>clusters</c> line of a service route.</summary>
+    private static string Clusters(UpstreamPolicy u)
+    {
+        var parts = new List<string> { "clusters" };
+        if (u.ConnectTimeout is { } connect) parts.Add("connect-timeout " + DslText.Duration(connect));
+        if (u.LoadBalancing is { } lb) parts.Add("lb " + MeshAnnotations.Name(lb));
+        if (u.Outlier is { } outlier)
+            parts.Add("outlier " + string.Join(" ", MeshAnnotations.Settings(outlier, DslText.Duration).Select(s => $"{s.Name} {s.Value}")));
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>The <c>paths</c> line of a service route.</summary>
+    private static string Paths(PathHandling p) =>
+        string.Join(" ", MeshAnnotations.Settings(p).Select(s => s.Value is null ? s.Name : $"{s.Name} {s.Value}").Prepend("paths"));
 
     private static string Match(RouteMatch m, RouteKind kind)
     {

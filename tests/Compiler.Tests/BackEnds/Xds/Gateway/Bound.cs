@@ -76,7 +76,7 @@ internal static class Bound
     public static CecModel Translate(params RouteAttachment[] routes)
     {
         var gateway = NewGateway("gw", Http());
-        return GatewayTranslator.Translate(Mesh(Binding(gateway, On(gateway.Listeners[0], routes))), CompilationOptions.Default).Single();
+        return GatewayTranslator.Translate(Mesh(Binding(gateway, On(gateway.Listeners[0], routes))), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
     }
 
     /// <summary>The routes of the single virtual host <c>*</c> of <c>listener-insecure</c>.</summary>

@@ -41,7 +41,7 @@ public class CecNamingTests
         var gateway = Bound.NewGateway(gatewayName, Bound.Http());
         var mesh = Bound.Mesh(Bound.Binding(gateway, Bound.On(gateway.Listeners[0])));
 
-        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         Assert.Equal("cilium-gateway-long-gateway-name-long-gateway-name-l-hg4cfthfkm", cec.Name);
         Assert.Equal(cec.Name, cec.Services.Single().Name);

@@ -39,7 +39,7 @@ public class CecSpecTests
                 new GatewayAddress("IPAddress", "10.0.0.8", At)),
         };
 
-        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(gateway.Listeners[0]))), CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(gateway.Listeners[0]))), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         Assert.Equal([new Label(CecNaming.GatewayNameLabel, "gw"), new Label("team", "web")], cec.Labels);
         Assert.Equal(
@@ -56,7 +56,7 @@ public class CecSpecTests
             Addresses = ValueList.Of(new GatewayAddress("IPAddress", "10.0.0.7", At)),
         };
 
-        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(gateway.Listeners[0]))), CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(gateway.Listeners[0]))), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         Assert.Equal("192.0.2.1", cec.Annotations.Single(a => a.Key == CecNaming.LbIpamIpsAnnotation).Value);
     }
@@ -68,7 +68,7 @@ public class CecSpecTests
         var gateway = NewGateway("gw", broken);
         var mesh = Mesh(Binding(gateway, new ListenerBinding(broken, false, ValueList<RouteAttachment>.Empty)));
 
-        Assert.Empty(GatewayTranslator.Translate(mesh, CompilationOptions.Default));
+        Assert.Empty(GatewayTranslator.Translate(mesh, CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class CecSpecTests
         var passthrough = new Listener("tls", ListenerProtocol.TLS, "TLS", 443, null, null, AllowedRoutes.Default(At), At);
         var gateway = NewGateway("gw", passthrough);
 
-        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(passthrough))), CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(passthrough))), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         Assert.Equal([443], cec.Services.Single().Ports);
         Assert.Equal("raw_buffer", EnvoyResources.Listener(cec).FilterChains.Single().FilterChainMatch.TransportProtocol);
@@ -92,7 +92,7 @@ public class CecSpecTests
         var gateway = NewGateway("gw", good, bad);
         var mesh = Mesh(Binding(gateway, On(good), new ListenerBinding(bad, false, ValueList<RouteAttachment>.Empty)));
 
-        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         Assert.Equal([80], cec.Services.Single().Ports);
         Assert.Single(EnvoyResources.Listener(cec).FilterChains);
@@ -104,7 +104,7 @@ public class CecSpecTests
         Ir.Gateway In(string ns, string name) => NewGateway(name, Http()) with { Meta = Meta(name, ns) };
         var gateways = new[] { In("b", "x"), In("a", "z"), In("a", "y") };
 
-        var cecs = GatewayTranslator.Translate(Mesh(gateways.Select(g => Binding(g, On(g.Listeners[0]))).ToArray()), CompilationOptions.Default);
+        var cecs = GatewayTranslator.Translate(Mesh(gateways.Select(g => Binding(g, On(g.Listeners[0]))).ToArray()), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag());
 
         Assert.Equal(["a/cilium-gateway-y", "a/cilium-gateway-z", "b/cilium-gateway-x"], cecs.Select(c => $"{c.Namespace}/{c.Name}"));
         Assert.All(cecs, c => Assert.Equal(c.Namespace, c.Services.Single().Namespace));

@@ -15,7 +15,7 @@ public class GatewayEchoTests
     {
         var dir = Scenario.Root + "/gateway-echo/";
         var model = Scenario.Read(dir + "01-echo-workloads.yaml", dir + "02-gateway-and-route-50-50.yaml", dir + "03-route-90-10.yaml");
-        return GatewayTranslator.Translate(Scenario.Bind(model, "my-example-gateway"), CompilationOptions.Default).Single();
+        return GatewayTranslator.Translate(Scenario.Bind(model, "my-example-gateway"), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
     }
 
     [SharedFact(Scenario.SharedFolder)]

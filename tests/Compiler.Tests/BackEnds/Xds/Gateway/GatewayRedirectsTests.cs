@@ -13,7 +13,7 @@ public class GatewayRedirectsTests
             Scenario.Root + "/gateway-echo/01-echo-workloads.yaml",
             Scenario.Root + "/gateway-echo/02-gateway-and-route-50-50.yaml",
             Scenario.Root + "/gateway-redirects/01-redirect-route.yaml");
-        return GatewayTranslator.Translate(Scenario.Bind(model, "my-example-gateway"), CompilationOptions.Default).Single();
+        return GatewayTranslator.Translate(Scenario.Bind(model, "my-example-gateway"), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
     }
 
     private static string RouteJson(string prefix) => Json(RouteConfig(Translate(), "listener-insecure").VirtualHosts.Single().Routes

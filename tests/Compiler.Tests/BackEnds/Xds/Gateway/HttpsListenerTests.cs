@@ -18,7 +18,7 @@ public class HttpsListenerTests
         var gateway = NewGateway("gw", HttpListener, HttpsListener);
         var route = Attach("web", [Rule(0, [Match(Prefix("/"))], [Backend("web", 8080)])]);
         var mesh = Mesh(Binding(gateway, On(HttpListener, route), On(HttpsListener, route)));
-        return GatewayTranslator.Translate(mesh, options ?? CompilationOptions.Default).Single();
+        return GatewayTranslator.Translate(mesh, options ?? CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
     }
 
     private static IEnumerable<string> SdsNames(FilterChain chain) =>
@@ -42,7 +42,7 @@ public class HttpsListenerTests
         var two = Https("two", 443, "b.example", "cert-a", "cert-b");
         var gateway = NewGateway("gw", one, two);
 
-        var chains = Listener(GatewayTranslator.Translate(Mesh(Binding(gateway, On(one), On(two))), CompilationOptions.Default).Single()).FilterChains;
+        var chains = Listener(GatewayTranslator.Translate(Mesh(Binding(gateway, On(one), On(two))), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single()).FilterChains;
 
         Assert.Equal(2, chains.Count);
         Assert.Equal(["a.example"], chains[0].FilterChainMatch.ServerNames);
@@ -91,7 +91,7 @@ public class HttpsListenerTests
         var https = Https("https", 443, null, "cert");
         var gateway = NewGateway("gw", https);
 
-        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(https))), CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(https))), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         var chain = Assert.Single(Listener(cec).FilterChains);
         Assert.Equal("""{"transportProtocol":"tls"}""", Json(chain.FilterChainMatch));
@@ -106,7 +106,7 @@ public class HttpsListenerTests
         var two = Https("two", 8443, "a.example", "cert");
         var gateway = NewGateway("gw", one, two);
 
-        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(one), On(two))), CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(one), On(two))), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         var chain = Assert.Single(Listener(cec).FilterChains);
         Assert.Equal(["a.example", "b.example"], chain.FilterChainMatch.ServerNames);

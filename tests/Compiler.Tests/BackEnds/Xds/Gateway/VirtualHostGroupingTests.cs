@@ -30,7 +30,7 @@ public class VirtualHostGroupingTests
         var listener = Http("http", 80, "listener.example");
         var gateway = NewGateway("gw", listener);
 
-        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(listener, Attach("r", [To("svc")])))), CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(Mesh(Binding(gateway, On(listener, Attach("r", [To("svc")])))), CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         var host = RouteConfig(cec, "listener-insecure").VirtualHosts.Single();
         Assert.Equal("listener.example", host.Name);
@@ -45,7 +45,7 @@ public class VirtualHostGroupingTests
         var gateway = NewGateway("gw", first, second);
         var mesh = Mesh(Binding(gateway, On(first, Attach("one", [To("one", "/one")])), On(second, Attach("two", [To("two", "/two-longer")]))));
 
-        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         var host = RouteConfig(cec, "listener-insecure").VirtualHosts.Single();
         Assert.Equal(["a.example", "a.example:*"], host.Domains);
@@ -64,7 +64,7 @@ public class VirtualHostGroupingTests
             On(second, Attach("two", [To("two", "/two")])),
             On(named, Attach("three", [To("three", "/three")]))));
 
-        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         // The default port keeps the bare hostname ("*" stays the catch-all); another port matches only with its number.
         var hosts = RouteConfig(cec, "listener-insecure").VirtualHosts;
@@ -83,7 +83,7 @@ public class VirtualHostGroupingTests
         var gateway = NewGateway("gw", first, second);
         var mesh = Mesh(Binding(gateway, On(first, Attach("one", [To("one", "/one")])), On(second, Attach("two", [To("two", "/two")]))));
 
-        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default).Single();
+        var cec = GatewayTranslator.Translate(mesh, CompilationOptions.Default, new Meshc.Compiler.Diagnostics.DiagnosticBag()).Single();
 
         var hosts = RouteConfig(cec, "listener-secure").VirtualHosts;
         Assert.Equal([["a.example", "a.example:443"], ["a.example:8443"]], hosts.Select(h => h.Domains.ToArray()));
