@@ -11,6 +11,9 @@ GATEWAY_CLASS   : 'gateway-class';
 SERVICE         : 'service';
 ROUTE           : 'route';
 GRPC_ROUTE      : 'grpc-route';
+TLS_ROUTE       : 'tls-route';
+BACKEND_TLS     : 'backend-tls';
+CONFIG_MAP      : 'config-map';
 WORKLOAD        : 'workload';
 POLICY          : 'policy';
 SECRET          : 'secret';
@@ -30,6 +33,8 @@ HOST            : 'host';
 TLS             : 'tls';
 ALLOW           : 'allow';
 KINDS           : 'kinds';
+CLIENT_CERTS    : 'client-certs';
+INSECURE_FALLBACK : 'insecure-fallback';
 
 // ---- Services and workloads
 PORT            : 'port';
@@ -79,8 +84,11 @@ CONNECT_TIMEOUT : 'connect-timeout';
 LB              : 'lb';
 OUTLIER         : 'outlier';
 
-// ---- Secrets
+// ---- Secrets, config maps and TLS validation
 KEYS            : 'keys';
+CA              : 'ca';
+TARGET          : 'target';
+SAN             : 'san';
 
 // ---- Policies
 DENY            : 'deny';

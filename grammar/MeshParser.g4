@@ -18,10 +18,13 @@ statement
     | SERVICE name serviceClause* (LBRACE serviceClause* RBRACE)?            # serviceStatement
     | ROUTE name routeClause* (LBRACE routeClause* RBRACE)?                  # httpRouteStatement
     | GRPC_ROUTE name routeClause* (LBRACE routeClause* RBRACE)?             # grpcRouteStatement
+    | TLS_ROUTE name routeClause* (LBRACE routeClause* RBRACE)?              # tlsRouteStatement
     | WORKLOAD name workloadClause* (LBRACE workloadClause* RBRACE)?         # workloadStatement
     | POLICY name policyClause* (LBRACE policyClause* RBRACE)?               # policyStatement
     | SECRET name secretClause* (LBRACE secretClause* RBRACE)?               # secretStatement
     | GRANT name grantClause* (LBRACE grantClause* RBRACE)?                  # grantStatement
+    | CONFIG_MAP name configMapClause* (LBRACE configMapClause* RBRACE)?     # configMapStatement
+    | BACKEND_TLS name backendTlsClause* (LBRACE backendTlsClause* RBRACE)?  # backendTlsStatement
     ;
 
 // ---- Metadata
@@ -46,6 +49,7 @@ gatewayClause
     | INFRASTRUCTURE metadataClause                                          # gatewayInfrastructureClause
     | metadataClause                                                         # gatewayMetadata
     | LISTENER name protocol=name INT listenerOption*                        # listenerClause
+    | CLIENT_CERTS (PORT INT)? caList? INSECURE_FALLBACK?                    # clientCertsClause
     ;
 
 listenerOption
@@ -193,7 +197,35 @@ secretClause
     : TYPE name                                                              # secretTypeClause
     | KEYS value (COMMA value)*                                              # secretKeysClause
     | TLS                                                                    # secretTlsClause
+    | CA                                                                     # secretCaClause
     | metadataClause                                                         # secretMetadata
+    ;
+
+configMapClause
+    : KEYS value (COMMA value)*                                              # configMapKeysClause
+    | CA                                                                     # configMapCaClause
+    | metadataClause                                                         # configMapMetadata
+    ;
+
+// ---- TLS validation: CA references (a ConfigMap, or a Secret when marked) and backend TLS policies
+caList
+    : CA caRef (COMMA caRef)*
+    ;
+
+caRef
+    : SECRET? name
+    ;
+
+backendTlsClause
+    : TARGET tlsTarget (COMMA tlsTarget)*                                    # backendTlsTargetClause
+    | HOST value                                                             # backendTlsHostClause
+    | caList                                                                 # backendTlsCaClause
+    | SAN value (COMMA value)*                                               # backendTlsSanClause
+    | metadataClause                                                         # backendTlsMetadata
+    ;
+
+tlsTarget
+    : service=name (PORT section=name)?
     ;
 
 grantClause
@@ -259,7 +291,8 @@ value
     ;
 
 keyword
-    : (IMPORT | NAMESPACE | GATEWAY | GATEWAY_CLASS | CONTROLLER | SERVICE | ROUTE | GRPC_ROUTE | WORKLOAD | POLICY | SECRET | GRANT | KEYS | LABELS | ANNOTATIONS | CLASS
+    : (IMPORT | NAMESPACE | GATEWAY | GATEWAY_CLASS | CONTROLLER | SERVICE | ROUTE | GRPC_ROUTE | TLS_ROUTE | WORKLOAD | POLICY | SECRET | GRANT | KEYS | LABELS | ANNOTATIONS | CLASS
+    | CONFIG_MAP | BACKEND_TLS | CLIENT_CERTS | INSECURE_FALLBACK | CA | TARGET | SAN
     | ADDRESS | INFRASTRUCTURE | LISTENER | HOST | TLS | ALLOW | KINDS | PORT | SELECT | TYPE | IP | ENDPOINTS
     | APP_PROTOCOL | KIND | PODS | REPLICAS | TCP | UDP | SCTP | ANY | ON | RULE | OR | PREFIX | EXACT | REGEX | HEADER | QUERY | METHOD | TO
     | REDIRECT | SCHEME | PATH | STATUS | REWRITE | MIRROR | OF | TIMEOUT | BACKEND | RETRY | BACKOFF | PER_TRY

@@ -70,6 +70,17 @@ internal sealed class DslFrontEnd(IReadOnlyList<SourceText> sources, MeshModelBu
             case MeshParser.GrpcRouteStatementContext r:
                 AddRoute("grpc-route", RouteReader.Read(r.name(), r.routeClause(), RouteKind.Grpc, r, context));
                 break;
+            case MeshParser.TlsRouteStatementContext r:
+                AddRoute("tls-route", RouteReader.Read(r.name(), r.routeClause(), RouteKind.Tls, r, context));
+                break;
+            case MeshParser.ConfigMapStatementContext cm:
+                Add("config-map", ConfigMapReader.Read(cm, context));
+                break;
+            case MeshParser.BackendTlsStatementContext bt:
+                Add("backend-tls", BackendTlsReader.Read(bt, context));
+                break;
+            default:
+                throw new InvalidOperationException($"statement {statement.GetType().Name} has no reader");
         }
     }
 

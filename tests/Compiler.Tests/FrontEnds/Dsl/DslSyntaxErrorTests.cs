@@ -22,7 +22,7 @@ public sealed class DslSyntaxErrorTests
         Assert.Equal(
             [
                 "test.dsl:3:16: error MC0179: listener protocol 'htp' is not valid: use http, https, tls, tcp or udp (did you mean 'http'?)",
-                "test.dsl:5:43: error MC0154: unexpected 'selct'; expected a statement (import, namespace, gateway-class, gateway, service, route, grpc-route, workload, policy, secret, grant) or the end of the file (did you mean 'select'?)",
+                "test.dsl:5:43: error MC0154: unexpected 'selct'; expected a statement (import, namespace, gateway-class, gateway, service, route, grpc-route, tls-route, workload, policy, secret, config-map, grant, backend-tls) or the end of the file (did you mean 'select'?)",
                 "test.dsl:7:27: error MC0304: weight 2000000 is outside 0…1,000,000",
             ],
             result.Diagnostics.Where(d => d.Severity == Meshc.Compiler.Diagnostics.Severity.Error).Select(d => d.ToString()));

@@ -45,7 +45,9 @@ internal static class DslTesting
         switch (node)
         {
             case JsonObject obj:
-                obj.Remove("origin");
+                // Positions: "origin", and named ones such as a BackendTLSPolicy's "validationOrigin".
+                foreach (var key in obj.Select(p => p.Key).Where(k => k == "origin" || k.EndsWith("Origin", StringComparison.Ordinal)).ToList())
+                    obj.Remove(key);
                 if (obj["json"] is JsonValue v && v.TryGetValue<string>(out var json))
                 {
                     var parsed = JsonNode.Parse(json)!.AsObject();

@@ -37,7 +37,7 @@ public static class DslFormatter
                     () => { foreach (var inner in n.statement()) Statement(w, inner, depth + 1, comments); });
                 break;
             case MeshParser.GatewayStatementContext g:
-                var (listeners, gatewayOwn) = Split(g.gatewayClause(), c => c is MeshParser.ListenerClauseContext);
+                var (listeners, gatewayOwn) = Split(g.gatewayClause(), c => c is MeshParser.ListenerClauseContext or MeshParser.ClientCertsClauseContext);
                 Block(w, depth, Head(g), gatewayOwn, listeners, g.RBRACE()?.Symbol);
                 break;
             case MeshParser.HttpRouteStatementContext r:
@@ -45,6 +45,15 @@ public static class DslFormatter
                 break;
             case MeshParser.GrpcRouteStatementContext r:
                 Route(w, depth, r, r.routeClause(), r.RBRACE()?.Symbol);
+                break;
+            case MeshParser.TlsRouteStatementContext r:
+                Route(w, depth, r, r.routeClause(), r.RBRACE()?.Symbol);
+                break;
+            case MeshParser.ConfigMapStatementContext cm:
+                Flexible(w, depth, Head(cm), cm.configMapClause(), cm, cm.RBRACE()?.Symbol, comments);
+                break;
+            case MeshParser.BackendTlsStatementContext bt:
+                Flexible(w, depth, Head(bt), bt.backendTlsClause(), bt, bt.RBRACE()?.Symbol, comments);
                 break;
             case MeshParser.PolicyStatementContext p:
                 var (rules, policyOwn) = Split(p.policyClause(), c => c is MeshParser.PolicyRuleClauseContext);

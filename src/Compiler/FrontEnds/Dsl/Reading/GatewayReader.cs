@@ -8,6 +8,7 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 /// <code>
 /// gateway NAME [class CLASS] [address IP, …] [infrastructure labels k=v] [infrastructure annotations k=v] [labels k=v] {
 ///   listener NAME PROTOCOL PORT [host H] [tls …] [allow …]
+///   client-certs [port N] ca CA, … [insecure-fallback]
 /// }
 /// </code>
 /// </summary>
@@ -24,6 +25,7 @@ internal static class GatewayReader
         var infraLabels = new List<Label>();
         var infraAnnotations = new List<Label>();
         var metadata = new List<MeshParser.MetadataClauseContext>();
+        var clientCerts = new List<MeshParser.ClientCertsClauseContext>();
         foreach (var clause in s.gatewayClause())
         {
             switch (clause)
@@ -44,10 +46,15 @@ internal static class GatewayReader
                 case MeshParser.ListenerClauseContext l:
                     listeners.Add(ListenerReader.Read(l, context));
                     break;
+                case MeshParser.ClientCertsClauseContext cc:
+                    clientCerts.Add(cc);
+                    break;
+                default:
+                    throw new InvalidOperationException($"gateway clause {clause.GetType().Name} has no reader");
             }
         }
         return new Gateway(context.Meta(ns, name, metadata, s), className, listeners.ToValueList(), addresses.ToValueList(),
-            infraLabels.ToValueList(), infraAnnotations.ToValueList());
+            infraLabels.ToValueList(), infraAnnotations.ToValueList()) { Frontend = ClientCertsReader.Read(clientCerts, context) };
     }
 
     /// <summary>An address that parses as IP is an IPAddress; anything else a Hostname, as the Gateway API types them.</summary>

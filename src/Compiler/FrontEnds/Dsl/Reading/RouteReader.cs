@@ -13,6 +13,7 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 ///   clusters [connect-timeout D] [lb POLICY] [outlier SETTING VALUE …]      (service routes only)
 /// }
 /// grpc-route NAME on GATEWAY { rule method pkg.Service/Method to SERVICE:PORT }
+/// tls-route NAME on GATEWAY [listener L] host H, … { rule to SERVICE:PORT [WEIGHT], … }   (a TLSRoute: SNI to backends)
 /// </code>
 /// </summary>
 internal static class RouteReader
@@ -52,14 +53,15 @@ internal static class RouteReader
         }
         if (services.Count == 1)
         {
-            if (kind == RouteKind.Grpc)
+            if (kind is RouteKind.Grpc or RouteKind.Tls)
             {
-                context.Diagnostics.ReportDslGatewayRouteOnly(context.At(services[0]), "a grpc-route", "attach it to a gateway");
+                context.Diagnostics.ReportDslGatewayRouteOnly(context.At(services[0]), kind == RouteKind.Grpc ? "a grpc-route" : "a tls-route", "attach it to a gateway");
                 return null;
             }
             return ServiceRouteBuilder.Build(meta, services[0], hosts, rules, clusterClauses, context);
         }
         RejectServiceOnlyFeatures(rules, clusterClauses, context);
+        if (kind == RouteKind.Tls) RejectHttpFeatures(rules, context);
         return new Route(meta, kind, gateways.ToValueList(), hosts.ToValueList(), rules.Select(r => r.Rule).ToValueList());
     }
 
@@ -69,6 +71,22 @@ internal static class RouteReader
         var section = g.section is { } s ? DslContext.Text(s) : null;
         var port = g.INT() is { } p ? context.Int(p.Symbol, "parent port", 1, 65535) : null;
         return new ParentRef(RouteGroupKind.GatewayGroup, "Gateway", ns, name, section, port, context.At(g));
+    }
+
+    /// <summary>A TLSRoute rule only forwards connections: it has no matches (the SNI is matched by hostnames), filters, timeouts or retries.</summary>
+    private static void RejectHttpFeatures(List<DslRule> rules, DslContext context)
+    {
+        foreach (var rule in rules.Select(r => r.Rule))
+        {
+            var found = new (bool Present, string What)[]
+            {
+                (!rule.Matches.IsEmpty, "a match (connections are matched by the route's hostnames)"),
+                (!rule.Filters.IsEmpty, "a filter (redirect, rewrite, mirror, header changes)"),
+                (rule.Timeouts is not null, "a timeout"),
+                (rule.Retry is not null, "a retry"),
+            };
+            foreach (var (_, what) in found.Where(f => f.Present)) context.Diagnostics.ReportDslTlsRuleBackendsOnly(rule.Origin, what);
+        }
     }
 
     private static void RejectServiceOnlyFeatures(List<DslRule> rules, List<MeshParser.RouteClustersClauseContext> clusters, DslContext context)

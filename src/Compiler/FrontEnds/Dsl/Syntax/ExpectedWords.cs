@@ -13,7 +13,8 @@ internal static class ExpectedWords
     private static readonly int[] StatementKeywords =
     [
         MeshLexer.IMPORT, MeshLexer.NAMESPACE, MeshLexer.GATEWAY_CLASS, MeshLexer.GATEWAY, MeshLexer.SERVICE, MeshLexer.ROUTE,
-        MeshLexer.GRPC_ROUTE, MeshLexer.WORKLOAD, MeshLexer.POLICY, MeshLexer.SECRET, MeshLexer.GRANT,
+        MeshLexer.GRPC_ROUTE, MeshLexer.TLS_ROUTE, MeshLexer.WORKLOAD, MeshLexer.POLICY, MeshLexer.SECRET, MeshLexer.CONFIG_MAP,
+        MeshLexer.GRANT, MeshLexer.BACKEND_TLS,
     ];
 
     /// <summary>Every keyword token, in declaration order.</summary>

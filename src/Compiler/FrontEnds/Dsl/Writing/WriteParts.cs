@@ -23,10 +23,52 @@ internal static class WriteParts
         if (!g.InfrastructureLabels.IsEmpty) sb.Append(" infrastructure labels ").Append(DslText.Labels(g.InfrastructureLabels));
         if (!g.InfrastructureAnnotations.IsEmpty) sb.Append(" infrastructure annotations ").Append(DslText.Labels(g.InfrastructureAnnotations));
         sb.Append(Metadata(g.Meta));
-        if (g.Listeners.IsEmpty) { sb.Append('\n'); return; }
+        var children = g.Listeners.Select(Listener).Concat(ClientCerts(g.Frontend)).ToList();
+        if (children.Count == 0) { sb.Append('\n'); return; }
         sb.Append(" {\n");
-        foreach (var l in g.Listeners) sb.Append(Pad(depth + 1)).Append(Listener(l)).Append('\n');
+        foreach (var child in children) sb.Append(Pad(depth + 1)).Append(child).Append('\n');
         sb.Append(Pad(depth)).Append("}\n");
+    }
+
+    /// <summary>The <c>client-certs</c> lines of a gateway: the default first, then each port's own.</summary>
+    private static IEnumerable<string> ClientCerts(FrontendTls? frontend)
+    {
+        if (frontend is null) yield break;
+        if (frontend.Default is { } d) yield return "client-certs" + Validation(d);
+        foreach (var p in frontend.PerPort)
+            yield return "client-certs port " + DslText.Int(p.Port) + (p.Validation is { } v ? Validation(v) : "");
+    }
+
+    private static string Validation(FrontendValidation v) =>
+        (v.CaCertificateRefs.IsEmpty ? "" : " " + CaList(v.CaCertificateRefs)) +
+        (v.Mode == FrontendValidation.AllowInsecureFallback ? " insecure-fallback" : "");
+
+    private static string CaList(IEnumerable<ObjectRef> refs) => "ca " + string.Join(", ", refs.Select(CaRef));
+
+    private static string CaRef(ObjectRef r) =>
+        (r.Kind == "Secret" ? "secret " : "") + DslText.Word(r.Namespace is null ? r.Name : $"{r.Namespace}/{r.Name}");
+
+    public static void ConfigMap(StringBuilder sb, ConfigMapInfo c, int depth)
+    {
+        var clauses = new List<string>();
+        if (c.HasCaCertificate) clauses.Add("ca");
+        var keys = c.Keys.Where(k => !c.HasCaCertificate || k != "ca.crt").ToList();
+        if (keys.Count > 0) clauses.Add("keys " + string.Join(", ", keys.Select(DslText.Value)));
+        Flexible(sb, depth, "config-map " + DslText.Word(c.Meta.Name), clauses, c.Meta);
+    }
+
+    public static void BackendTls(StringBuilder sb, BackendTlsPolicy p, int depth)
+    {
+        var clauses = new List<string>();
+        if (!p.TargetRefs.IsEmpty)
+            clauses.Add("target " + string.Join(", ", p.TargetRefs.Select(t => DslText.Word(t.Name) + (t.SectionName is { } s ? " port " + DslText.Word(s) : ""))));
+        clauses.Add("host " + DslText.Value(p.Hostname));
+        // A bare `system` reads as the well-known CAs, so a config map of that name is quoted.
+        var cas = p.CaCertificateRefs.Select(r => r is { Kind: "ConfigMap", Namespace: null, Name: "system" } ? "\"system\"" : CaRef(r)).ToList();
+        if (p.WellKnownCaCertificates is not null) cas.Insert(0, "system");
+        if (cas.Count > 0) clauses.Add("ca " + string.Join(", ", cas));
+        if (!p.SubjectAltNames.IsEmpty) clauses.Add("san " + string.Join(", ", p.SubjectAltNames.Select(s => DslText.Value(s.Value))));
+        Flexible(sb, depth, "backend-tls " + DslText.Word(p.Meta.Name), clauses, p.Meta);
     }
 
     private static string Listener(Listener l)
@@ -82,8 +124,9 @@ internal static class WriteParts
     {
         var clauses = new List<string>();
         if (s.HasTlsPair) clauses.Add("tls");
+        if (s.HasCaCertificate) clauses.Add("ca");
         if (s.Type != (s.HasTlsPair ? "kubernetes.io/tls" : "Opaque")) clauses.Add("type " + DslText.Word(s.Type));
-        var keys = s.Keys.Where(k => !s.HasTlsPair || k is not ("tls.crt" or "tls.key")).ToList();
+        var keys = s.Keys.Where(k => !(s.HasTlsPair && k is "tls.crt" or "tls.key") && !(s.HasCaCertificate && k == "ca.crt")).ToList();
         if (keys.Count > 0) clauses.Add("keys " + string.Join(", ", keys.Select(DslText.Value)));
         Flexible(sb, depth, "secret " + DslText.Word(s.Meta.Name), clauses, s.Meta);
     }
