@@ -83,6 +83,10 @@ CLUSTERS        : 'clusters';
 CONNECT_TIMEOUT : 'connect-timeout';
 LB              : 'lb';
 OUTLIER         : 'outlier';
+PATHS           : 'paths';
+NORMALIZE       : 'normalize';
+MERGE_SLASHES   : 'merge-slashes';
+ESCAPED_SLASHES : 'escaped-slashes';
 
 // ---- Secrets, config maps and TLS validation
 KEYS            : 'keys';

@@ -91,6 +91,7 @@ routeClause
     | HOST value (COMMA value)*                                              # routeHostsClause
     | RULE (ruleName=name COLON)? matchList? action*                         # routeRuleClause
     | CLUSTERS clusterOption+                                                # routeClustersClause
+    | PATHS pathOption+                                                      # routePathsClause
     | metadataClause                                                         # routeMetadata
     ;
 
@@ -190,6 +191,14 @@ clusterOption
 
 outlierSetting
     : WORD (INT | DURATION | INT PERCENT)
+    ;
+
+// The path handling of a service route's listener (its connection manager's normalize_path, merge_slashes and
+// path_with_escaped_slashes_action).
+pathOption
+    : NORMALIZE                                                              # pathsNormalize
+    | MERGE_SLASHES                                                          # pathsMergeSlashes
+    | ESCAPED_SLASHES name                                                   # pathsEscapedSlashes
     ;
 
 // ---- Secrets and reference grants
@@ -296,5 +305,6 @@ keyword
     | ADDRESS | INFRASTRUCTURE | LISTENER | HOST | TLS | ALLOW | KINDS | PORT | SELECT | TYPE | IP | ENDPOINTS
     | APP_PROTOCOL | KIND | PODS | REPLICAS | TCP | UDP | SCTP | ANY | ON | RULE | OR | PREFIX | EXACT | REGEX | HEADER | QUERY | METHOD | TO
     | REDIRECT | SCHEME | PATH | STATUS | REWRITE | MIRROR | OF | TIMEOUT | BACKEND | RETRY | BACKOFF | PER_TRY
-    | REQUEST | RESPONSE | SET | ADD | REMOVE | CLUSTERS | CONNECT_TIMEOUT | LB | OUTLIER | DENY | FROM | HTTP)
+    | REQUEST | RESPONSE | SET | ADD | REMOVE | CLUSTERS | CONNECT_TIMEOUT | LB | OUTLIER | PATHS | NORMALIZE | MERGE_SLASHES
+    | ESCAPED_SLASHES | DENY | FROM | HTTP)
     ;

@@ -5,6 +5,7 @@ using Meshc.PolicyEngine.Kernel;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Proxy;
+using Meshc.Runtime.Routing;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -93,11 +94,13 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
     /// <summary>
     /// The L7 check of one request: true when it was refused (403 written, or the connection aborted because a reload
     /// now drops it at L3/L4). Only listeners whose destination policy redirects to the proxy have rules to check.
+    /// <paramref name="path"/> is the <c>:path</c> after the listener's own path handling: Cilium's L7 policy filter
+    /// runs in that listener's connection manager, after it normalized the path, and sees what routing sees.
     /// </summary>
-    public async Task<bool> RefuseRequest(HttpContext ctx, string? listener)
+    public async Task<bool> RefuseRequest(HttpContext ctx, string? listener, string path)
     {
         if (Current is not { } state || listener is null || !state.Frontends.ContainsKey(listener)) return false;
-        var decision = PolicyDecision.Decide(state, listener, ctx.Connection.RemoteIpAddress, RequestInfo(ctx));
+        var decision = PolicyDecision.Decide(state, listener, ctx.Connection.RemoteIpAddress, RequestInfo(ctx, path));
         switch (decision.Action)
         {
             case PolicyAction.DenyL7:
@@ -116,12 +119,17 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
     /// <summary>
     /// The Gateway → backend hop of one request (source reserved:ingress): true when refused. An L3/L4 drop is what the
     /// proxy would meet as a connect timeout (the SYN dropped): 503 with Envoy's text, answered at once; an L7
-    /// mismatch at the backend's proxy is 403 "Access denied".
+    /// mismatch at the backend's proxy is 403 "Access denied". The backend's proxy sees the request as forwarded
+    /// (<paramref name="path"/> is the route's upstream path, rewrites applied) and is Cilium's own L7-policy listener,
+    /// which normalizes it before its HTTP rules see it: <c>/public/../admin</c> is judged as <c>/admin</c>, and a path
+    /// with an escaped slash as the path its redirect leads to.
     /// </summary>
-    public async Task<bool> RefuseUpstream(HttpContext ctx, string? listener, ClusterModel cluster)
+    public async Task<bool> RefuseUpstream(HttpContext ctx, string? listener, ClusterModel cluster, string path)
     {
         if (Current is not { } state) return false;
-        var decision = PolicyDecision.DecideUpstream(state, listener, cluster.ServiceName ?? cluster.Name, RequestInfo(ctx));
+        // A path that proxy would refuse outright (a NUL, a fragment) never gets this far: the request edge refused it.
+        var seen = PathNormalizer.Apply(path, PathSettings.CiliumPolicyListener) is { Outcome: not PathOutcome.Reject } verdict ? verdict.Path : path;
+        var decision = PolicyDecision.DecideUpstream(state, listener, cluster.ServiceName ?? cluster.Name, RequestInfo(ctx, seen));
         switch (decision.Action)
         {
             case PolicyAction.DenyL7:
@@ -140,11 +148,10 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
     /// <summary>Envoy's answer when the upstream connection times out, as a dropped SYN makes it.</summary>
     public const string UpstreamDropped = "upstream connect error or disconnect/reset before headers. reset reason: connection timeout";
 
-    private static HttpRequestInfo RequestInfo(HttpContext ctx)
+    private static HttpRequestInfo RequestInfo(HttpContext ctx, string path)
     {
-        var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
         var headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return new HttpRequestInfo(ctx.Request.Method, rawTarget, headers);
+        return new HttpRequestInfo(ctx.Request.Method, path, headers);
     }
 
     public void Dispose()

@@ -10,6 +10,7 @@ using Meshc.Compiler.BackEnds.Xds;
 using Meshc.EnvoyApi;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Routing;
+using CoreHttpProtocolOptions = Envoy.Config.Core.V3.HttpProtocolOptions;
 using UpstreamHttpOptions = Envoy.Extensions.Upstreams.Http.V3.HttpProtocolOptions;
 
 namespace Meshc.Runtime.Model;
@@ -117,7 +118,42 @@ public static class BuildSnapshot
     {
         var ranges = hcm.InternalAddressConfig?.CidrRanges
             .Select(c => new CidrRange(IPAddress.Parse(c.AddressPrefix), (int)(c.PrefixLen ?? 0))).ToList() ?? [];
-        return new HcmSettings(hcm.StatPrefix, hcm.UseRemoteAddress ?? false, hcm.XffNumTrustedHops, ranges, hcm.GenerateRequestId ?? true);
+        return new HcmSettings(hcm.StatPrefix, hcm.UseRemoteAddress ?? false, hcm.XffNumTrustedHops, ranges, hcm.GenerateRequestId ?? true)
+        {
+            Paths = new PathSettings(hcm.NormalizePath ?? false, hcm.MergeSlashes, EscapedSlashes(hcm.PathWithEscapedSlashesAction)),
+            Edge = Edge(hcm),
+        };
+    }
+
+    private static EscapedSlashesAction EscapedSlashes(HttpConnectionManager.Types.PathWithEscapedSlashesAction action) => action switch
+    {
+        // IMPLEMENTATION_SPECIFIC_DEFAULT is Envoy's KEEP_UNCHANGED.
+        HttpConnectionManager.Types.PathWithEscapedSlashesAction.ImplementationSpecificDefault => EscapedSlashesAction.KeepUnchanged,
+        HttpConnectionManager.Types.PathWithEscapedSlashesAction.KeepUnchanged => EscapedSlashesAction.KeepUnchanged,
+        HttpConnectionManager.Types.PathWithEscapedSlashesAction.RejectRequest => EscapedSlashesAction.RejectRequest,
+        HttpConnectionManager.Types.PathWithEscapedSlashesAction.UnescapeAndRedirect => EscapedSlashesAction.UnescapeAndRedirect,
+        HttpConnectionManager.Types.PathWithEscapedSlashesAction.UnescapeAndForward => EscapedSlashesAction.UnescapeAndForward,
+        _ => throw new InvalidOperationException($"unknown path_with_escaped_slashes_action {action}"),
+    };
+
+    private static EdgeSettings Edge(HttpConnectionManager hcm)
+    {
+        var http1 = hcm.HttpProtocolOptions;
+        var common = hcm.CommonHttpProtocolOptions;
+        return new EdgeSettings(
+            (int)(hcm.MaxRequestHeadersKb ?? EdgeSettings.DefaultMaxRequestHeadersKb),
+            (int)Math.Min(common?.MaxHeadersCount ?? EdgeSettings.DefaultMaxHeadersCount, int.MaxValue),
+            common?.HeadersWithUnderscoresAction switch
+            {
+                null or CoreHttpProtocolOptions.Types.HeadersWithUnderscoresAction.Allow => UnderscoreHeaders.Allow,
+                CoreHttpProtocolOptions.Types.HeadersWithUnderscoresAction.RejectRequest => UnderscoreHeaders.RejectRequest,
+                CoreHttpProtocolOptions.Types.HeadersWithUnderscoresAction.DropHeader => UnderscoreHeaders.DropHeader,
+                var other => throw new InvalidOperationException($"unknown headers_with_underscores_action {other}"),
+            },
+            http1?.AcceptHttp10 ?? false,
+            http1?.DefaultHostForHttp10 ?? "",
+            http1?.AllowAbsoluteUrl ?? true,
+            http1?.AllowChunkedLength ?? false);
     }
 
     private static ClusterModel ClusterFrom(Cluster c, IReadOnlyDictionary<string, ClusterLoadAssignment> assignments)

@@ -1,4 +1,5 @@
 using System.Net;
+using Meshc.Runtime.Routing;
 
 namespace Meshc.Runtime.Model;
 
@@ -18,11 +19,20 @@ public sealed record ListenerModel(string Name, string Address, int Port, string
     public IReadOnlyList<TlsChainModel> TlsChains { get; init; } = [];
 }
 
-/// <summary>The connection manager settings that change headers (see envoy-semantics.md §2).</summary>
+/// <summary>
+/// The connection manager settings that change headers (see envoy-semantics.md §2), the path handling routing and
+/// forwarding follow, and the limits checked before routing.
+/// </summary>
 public sealed record HcmSettings(string StatPrefix, bool UseRemoteAddress, uint XffNumTrustedHops, IReadOnlyList<CidrRange> InternalRanges, bool GenerateRequestId)
 {
     /// <summary>Settings for a listener whose connection manager sets nothing: Envoy's defaults.</summary>
     public static HcmSettings Default { get; } = new("", false, 0, [], true);
+
+    /// <summary><c>normalize_path</c>, <c>merge_slashes</c>, <c>path_with_escaped_slashes_action</c>.</summary>
+    public PathSettings Paths { get; init; } = PathSettings.EnvoyDefault;
+
+    /// <summary>Header limits and HTTP/1 options of the request edge.</summary>
+    public EdgeSettings Edge { get; init; } = EdgeSettings.EnvoyDefault;
 
     /// <summary>True when the address lies in one of the configured internal ranges.</summary>
     public bool IsInternal(IPAddress address) => InternalRanges.Any(r => r.Contains(address));

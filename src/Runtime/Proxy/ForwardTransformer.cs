@@ -20,15 +20,27 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, 
     /// <summary>The status the upstream answered (held back or not), for the cluster's response stats.</summary>
     public int? UpstreamStatus { get; private set; }
 
+    /// <summary>Envoy's default <c>max_headers_count</c> for upstream responses: more is a protocol error (502).</summary>
+    public const int MaxResponseHeaders = 100;
+
+    /// <summary>True when the response had more header lines than Envoy's codec takes; nothing was copied downstream.</summary>
+    public bool TooManyResponseHeaders { get; private set; }
+
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
-        // The raw (possibly rewritten) path keeps its encoding: Envoy forwards :path as it matched it.
-        proxyRequest.RequestUri = new Uri(destinationPrefix + decision.UpstreamPath, UriKind.Absolute);
+        // The path goes as routing decided it, byte for byte: Envoy forwards the :path it matched.
+        proxyRequest.RequestUri = UpstreamUri.For(destinationPrefix, decision.UpstreamPath);
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        // Envoy's codec fails such a response before it has a status: nothing of it is counted or copied.
+        if (proxyResponse is not null && HeaderLines(proxyResponse) > MaxResponseHeaders)
+        {
+            TooManyResponseHeaders = true;
+            return false;
+        }
         if (proxyResponse is not null) UpstreamStatus = (int)proxyResponse.StatusCode;
         if (proxyResponse?.StatusCode == System.Net.HttpStatusCode.SwitchingProtocols)
         {
@@ -46,4 +58,7 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, 
             httpContext.Response.Headers["x-envoy-attempt-count"] = attemptNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return copy;
     }
+
+    private static int HeaderLines(HttpResponseMessage response) =>
+        response.Headers.Sum(h => h.Value.Count()) + response.Content.Headers.Sum(h => h.Value.Count());
 }

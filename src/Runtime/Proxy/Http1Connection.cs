@@ -11,8 +11,8 @@ internal sealed class Http1Connection(Socket? socket, Stream stream) : IDisposab
     /// <summary>Large enough for a typical response head and a 16 KiB body read; a bigger head grows it up to <see cref="MaxHeadBytes"/>.</summary>
     public const int BufferBytes = 16 * 1024;
 
-    /// <summary>SocketsHttpHandler's default limit for a response head (64 KiB).</summary>
-    public const int MaxHeadBytes = 64 * 1024;
+    /// <summary>Envoy's HTTP/1 codec limit for a response head (80 KiB, fixed); the YARP path sets the same.</summary>
+    public const int MaxHeadBytes = 80 * 1024;
 
     public Stream Stream { get; } = stream;
 
@@ -60,8 +60,9 @@ internal sealed class Http1Connection(Socket? socket, Stream stream) : IDisposab
             }
             else
             {
-                if (Buffer.Length >= MaxHeadBytes) throw new Http1ProtocolException("upstream response head over 64 KiB");
-                var bigger = new byte[Buffer.Length * 2];
+                // Only an unfinished head fills the whole buffer from its start: bodies are consumed as they arrive.
+                if (Buffer.Length >= MaxHeadBytes) throw new Http1HeadLimitException("upstream response head over 80 KiB");
+                var bigger = new byte[Math.Min(Buffer.Length * 2, MaxHeadBytes)];
                 Buffer.AsSpan(Start, Buffered).CopyTo(bigger);
                 Buffer = bigger;
             }
@@ -82,3 +83,9 @@ internal sealed class Http1Connection(Socket? socket, Stream stream) : IDisposab
 
 /// <summary>An upstream answer that is not HTTP/1.1 as this client reads it: the attempt fails as a reset.</summary>
 internal sealed class Http1ProtocolException(string message) : IOException(message);
+
+/// <summary>
+/// An upstream response head over Envoy's codec limits (size or header count): a protocol error, answered 502 and
+/// counted as <c>upstream_cx_protocol_error</c>, as on the YARP path.
+/// </summary>
+internal sealed class Http1HeadLimitException(string message) : IOException(message);

@@ -7,7 +7,19 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Meshc.Runtime.Proxy;
 
 /// <summary>How an attempt on the HTTP/1.1 client ended, before <see cref="ProxyHandler"/> turns it into an <see cref="AttemptOutcome"/>.</summary>
-internal enum Http1Error { None, Connect, Request, Response }
+internal enum Http1Error
+{
+    None,
+    Connect,
+    Request,
+    Response,
+
+    /// <summary>The response head was over Envoy's codec limits.</summary>
+    Protocol,
+
+    /// <summary>The client's own request failed (its body broke, or it went away): no upstream's fault.</summary>
+    Downstream,
+}
 
 internal readonly record struct Http1Result(Http1Error Error, int? UpstreamStatus = null, int? HeldBackStatus = null);
 
@@ -91,6 +103,7 @@ internal static class Http1Forwarder
     {
         private Task _sending = Task.CompletedTask;
         private int? _status;
+        private bool _clientBodyFailed;
 
         /// <summary>Whether any byte of the answer arrived (a failure after that is never a stale connection).</summary>
         public bool AnswerStarted { get; private set; }
@@ -126,9 +139,15 @@ internal static class Http1Forwarder
                 Reusable = sent && !closes && connection.Buffered == 0;
                 return new Http1Result(Http1Error.None, _status);
             }
+            catch (Http1HeadLimitException) when (stage == Http1Error.Request)
+            {
+                await Settle();
+                return new Http1Result(Http1Error.Protocol);
+            }
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
             {
                 await Settle();
+                if (_clientBodyFailed && !AnswerStarted) return new Http1Result(Http1Error.Downstream);
                 if (stage == Http1Error.Response)
                 {
                     // Part of the answer may be with the client already: the only honest end is to reset it.
@@ -287,9 +306,10 @@ internal static class Http1Forwarder
                 }
                 if (framing == RequestBodyFraming.Chunked) await stream.WriteAsync(LastChunk, token);
             }
-            catch
+            catch (Exception e)
             {
                 // The answer being read must not wait for an upload that broke (the client went away, or the upstream).
+                _clientBodyFailed = e is BadHttpRequestException || ctx.RequestAborted.IsCancellationRequested;
                 connection.Dispose();
                 throw;
             }

@@ -27,6 +27,10 @@ internal struct Http1ResponseHead
         if (end < 0) return 0;
         head = new Http1ResponseHead { ContentLength = -1 };
         var lines = buffer[..end];
+        // Counted before anything is copied: a refused head leaves the client's response untouched. The status line and
+        // the empty line are no headers.
+        if (lines.Count((byte)'\n') - 2 > ForwardTransformer.MaxResponseHeaders)
+            throw new Http1HeadLimitException("upstream response with more header lines than Envoy's codec takes");
         var eol = lines.IndexOf((byte)'\n');
         ReadStatusLine(TrimCr(lines[..eol]), ref head, out var keepAliveByDefault);
         var keepAlive = false;

@@ -9,6 +9,7 @@ public static class LocalReply
     public const string ConnectFailure = "upstream connect error or disconnect/reset before headers. reset reason: connection failure";
     public const string Timeout = "upstream request timeout";
     public const string NoHealthyUpstream = "no healthy upstream";
+    public const string ProtocolError = "upstream connect error or disconnect/reset before headers. reset reason: protocol error";
 
     public static async Task Write(HttpContext ctx, int status, string body, IEnumerable<HeaderMutation>? responseHeaders = null)
     {

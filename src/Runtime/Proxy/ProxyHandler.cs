@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using Meshc.Runtime.Edge;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Routing;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +44,11 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         {
             await Serve(ctx, snapshot, listener);
         }
+        catch (BadHttpRequestException)
+        {
+            // Kestrel's parser refused the body while it was read here (buffered for a retry or a mirror).
+            await DownstreamFailed(ctx, listener);
+        }
         finally
         {
             var prefix = ctx.Features.Get<ServingChain>()?.Chain.Hcm.StatPrefix ?? listener?.Hcm.StatPrefix ?? "unknown";
@@ -55,20 +61,24 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         // A connection accepted on a TLS-terminating chain is served with that chain's route table and settings.
         if (listener is not null && ctx.Features.Get<ServingChain>() is { } tls)
             listener = listener with { RouteConfigName = tls.Chain.RouteConfigName, Hcm = tls.Chain.Hcm };
-        // Kestrel turns CL+TE into chunked plus X-Content-Length; Envoy refuses such a request.
-        if (ctx.Request.Headers.ContainsKey("x-content-length") && ctx.Request.Headers.ContainsKey("transfer-encoding"))
+        // Envoy's codec and connection manager come before any filter: limits, framing, HTTP/1.0, the path.
+        var hcm = listener?.Hcm ?? HcmSettings.Default;
+        var edgeRequest = EdgeRequestReader.Read(ctx);
+        var edge = RequestEdge.Check(edgeRequest, hcm.Edge, hcm.Paths);
+        if (edge.Refusal is { } refusal)
         {
-            await LocalReply.Write(ctx, 400, "");
+            if (refusal.Stat is { } stat) stats.Increment(StatScope.Http, listener?.Hcm.StatPrefix ?? "unknown", stat);
+            await EdgeReply.Write(ctx, refusal, edgeRequest.IsGrpc);
             return;
         }
-        if (await holder.Policy.RefuseRequest(ctx, listener?.Name)) return;
+        Admit(ctx, edgeRequest, edge);
+        if (await holder.Policy.RefuseRequest(ctx, listener?.Name, edge.Path)) return;
         if (listener is null || !snapshot.RouteTables.TryGetValue(listener.RouteConfigName, out var table))
         {
             await LocalReply.Write(ctx, 404, "");
             return;
         }
-        var rawTarget = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.Value ?? "/";
-        var request = new RouteRequest(ctx.Request.Host.Value ?? "", rawTarget, ctx.Request.Method, ctx.Request.Scheme,
+        var request = new RouteRequest(edge.Authority, edge.Path, ctx.Request.Method, ctx.Request.Scheme,
             name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
         var router = listener.Hcm.StatPrefix;
         switch (table.Route(request, () => (ulong)Random.Shared.NextInt64(long.MaxValue)))
@@ -92,6 +102,18 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         }
     }
 
+    /// <summary>
+    /// What the edge changed goes upstream too: the authority of an absolute-form target or HTTP/1.0's default host,
+    /// header lines dropped for underscores, and Kestrel's own <c>X-Content-Length</c> (Envoy drops Content-Length
+    /// when <c>allow_chunked_length</c> lets such a request through). The path is the decision's.
+    /// </summary>
+    private static void Admit(HttpContext ctx, EdgeRequest request, EdgeVerdict edge)
+    {
+        if (request.Host != edge.Authority) ctx.Request.Headers.Host = edge.Authority;
+        foreach (var name in edge.DroppedHeaders) ctx.Request.Headers.Remove(name);
+        if (request.ChunkedWithContentLength) ctx.Request.Headers.Remove(EdgeRequestReader.KestrelContentLengthMarker);
+    }
+
     private async Task Forward(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel listener, ForwardDecision decision)
     {
         if (!snapshot.Clusters.TryGetValue(decision.Cluster, out var cluster))
@@ -100,7 +122,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             await LocalReply.Write(ctx, 503, "", decision.ResponseHeaders);
             return;
         }
-        if (await holder.Policy.RefuseUpstream(ctx, listener.Name, cluster)) return;
+        if (await holder.Policy.RefuseUpstream(ctx, listener.Name, cluster, decision.UpstreamPath)) return;
         ConnectionManagerHeaders.Apply(ctx, listener.Hcm);
         HeaderMutation.ApplyAll(decision.RequestHeaders, ctx.Request.Headers);
         if (decision.HostRewrite is { } host) ctx.Request.Headers.Host = host;
@@ -158,8 +180,15 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             {
                 Interlocked.Decrement(ref hostState.Active);
             }
+            if (outcome.Kind == OutcomeKind.Downstream)
+            {
+                // Envoy resets the upstream stream (upstream_rq_tx_reset) and tells outlier detection nothing.
+                stats.Increment(StatScope.Cluster, cluster.Name, "upstream_rq_tx_reset");
+                await DownstreamFailed(ctx, listener);
+                return;
+            }
             Count(cluster.Name, outcome);
-            var local = outcome.Kind is OutcomeKind.ConnectFailure or OutcomeKind.Reset or OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout;
+            var local = outcome.Kind is OutcomeKind.ConnectFailure or OutcomeKind.Reset or OutcomeKind.ProtocolError or OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout;
             state.Report(cluster, endpoint, local, outcome.Kind is OutcomeKind.PerTryTimeout or OutcomeKind.RouteTimeout,
                 outcome.Kind == OutcomeKind.Status ? outcome.Code : ctx.Response.StatusCode);
             if (outcome.Final) return;
@@ -178,6 +207,21 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// A request the client broke while it was being forwarded: as Envoy's codec does, 400 with the connection closed
+    /// when nothing has been answered yet (counted as a protocol error), else the connection is dropped.
+    /// </summary>
+    private async Task DownstreamFailed(HttpContext ctx, ListenerModel? listener)
+    {
+        if (ctx.RequestAborted.IsCancellationRequested || ctx.Response.HasStarted)
+        {
+            ctx.Abort();
+            return;
+        }
+        stats.Increment(StatScope.Http, listener?.Hcm.StatPrefix ?? "unknown", EdgeRefusal.ProtocolErrorStat);
+        await EdgeReply.Write(ctx, EdgeRefusal.Codec(400), grpc: false);
     }
 
     /// <summary>The mirror policies that fire for this request, with the cluster each one shadows to.</summary>
@@ -201,6 +245,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
             OutcomeKind.PerTryTimeout => "upstream_rq_per_try_timeout",
             OutcomeKind.ConnectFailure => "upstream_cx_connect_fail",
             OutcomeKind.Reset => "upstream_rq_rx_reset",
+            OutcomeKind.ProtocolError => "upstream_cx_protocol_error",
             _ => null,
         };
         if (stat is not null) stats.Increment(StatScope.Cluster, cluster, stat);
@@ -230,9 +275,9 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     /// </summary>
     private HttpMessageInvoker Invoker(ClusterModel cluster)
     {
-        if (cluster.Tls is not { } tls) return _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster.ConnectTimeout, null));
+        if (cluster.Tls is not { } tls) return _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster, null));
         var material = holder.Current.Tls;
-        return _tlsInvokers.GetOrCreateValue(material).GetOrAdd(cluster.Name + "\n" + tls, _ => CreateInvoker(cluster.ConnectTimeout, Connector(cluster)));
+        return _tlsInvokers.GetOrCreateValue(material).GetOrAdd(cluster.Name + "\n" + tls, _ => CreateInvoker(cluster, Connector(cluster)));
     }
 
     /// <summary>The TLS connector of a TLS cluster for the current TLS material (one per cluster and setting, shared by both clients); null for plaintext.</summary>
@@ -257,15 +302,24 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         var config = http2 ? Http2Config : Http11Config;
         var error = await forwarder.SendAsync(ctx, endpoint.HttpOrigin, invoker, config, transformer, tryCts?.Token ?? routeCts.Token);
         if (transformer.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);
+        if (transformer.TooManyResponseHeaders) return AttemptOutcome.ProtocolError;
         if (transformer.HeldBackStatus is { } status) return AttemptOutcome.Status(status);
         if (error == ForwarderError.None) return AttemptOutcome.Done;
-        if (ctx.Response.HasStarted || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Done;
+        // The client's own failures (a malformed chunked body, a body cut short, a disconnect) are no upstream's fault.
+        if (error == ForwarderError.RequestBodyClient || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Downstream;
+        if (ctx.Response.HasStarted) return AttemptOutcome.Done;
         if (routeCts.IsCancellationRequested) return AttemptOutcome.RouteTimeout;
         if (tryCts?.IsCancellationRequested == true) return AttemptOutcome.PerTryTimeout;
         var exception = ctx.Features.Get<IForwarderErrorFeature>()?.Exception;
-        // A failed upstream TLS handshake (verification included) is a connect failure, as in Envoy.
-        var connectFailure = error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError };
-        return connectFailure ? AttemptOutcome.ConnectFailure : AttemptOutcome.Reset;
+        return exception switch
+        {
+            // A failed upstream TLS handshake (verification included) is a connect failure, as in Envoy.
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError }
+                when error == ForwarderError.Request => AttemptOutcome.ConnectFailure,
+            // Response headers over MaxResponseHeadersLength: Envoy's codec refuses them as a protocol error.
+            HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded } => AttemptOutcome.ProtocolError,
+            _ => AttemptOutcome.Reset,
+        };
     }
 
     /// <summary>An attempt on the HTTP/1.1 client, classified as the YARP path classifies its errors.</summary>
@@ -277,7 +331,10 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         if (result.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);
         if (result.HeldBackStatus is { } status) return AttemptOutcome.Status(status);
         if (result.Error == Http1Error.None) return AttemptOutcome.Done;
-        if (ctx.Response.HasStarted || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Done;
+        // As on the YARP path: the client's own failures are no upstream's fault, and an over-limit head is a protocol error.
+        if (result.Error == Http1Error.Downstream || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Downstream;
+        if (result.Error == Http1Error.Protocol) return AttemptOutcome.ProtocolError;
+        if (ctx.Response.HasStarted) return AttemptOutcome.Done;
         if (routeCts.IsCancellationRequested) return AttemptOutcome.RouteTimeout;
         if (tryCts?.IsCancellationRequested == true) return AttemptOutcome.PerTryTimeout;
         return result.Error == Http1Error.Connect ? AttemptOutcome.ConnectFailure : AttemptOutcome.Reset;
@@ -289,20 +346,28 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         // A held-back response is not replayed; the last status is answered with Envoy's local reply shape.
         OutcomeKind.Status => LocalReply.Write(ctx, outcome.Code, "", decision.ResponseHeaders),
         OutcomeKind.ConnectFailure => LocalReply.Write(ctx, 503, LocalReply.ConnectFailure, decision.ResponseHeaders),
+        // Envoy's router answers an upstream protocol error 502 (503 before 1.18), other resets 503.
+        OutcomeKind.ProtocolError => LocalReply.Write(ctx, 502, LocalReply.ProtocolError, decision.ResponseHeaders),
         _ => LocalReply.Write(ctx, 503, "upstream connect error or disconnect/reset before headers. reset reason: connection termination", decision.ResponseHeaders),
     };
 
     public void Dispose() => _pools.Dispose();
 
-    private static HttpMessageInvoker CreateInvoker(TimeSpan connectTimeout, UpstreamTlsConnector? tls) => new(new SocketsHttpHandler
+    /// <summary>
+    /// One connection pool per cluster (per TLS material for a TLS cluster). Response headers are limited as Envoy's
+    /// upstream codecs limit them: 80 KiB on HTTP/1 (the codec's fixed limit), 60 KiB (<c>max_response_headers_kb</c>'s
+    /// default) on HTTP/2.
+    /// </summary>
+    private static HttpMessageInvoker CreateInvoker(ClusterModel cluster, UpstreamTlsConnector? tls) => new(new SocketsHttpHandler
     {
         ConnectCallback = tls is null ? null : tls.ConnectAsync,
+        MaxResponseHeadersLength = cluster.Protocol == UpstreamProtocol.Http2 ? 60 : 80,
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
         UseCookies = false,
         ActivityHeadersPropagator = null,
-        ConnectTimeout = connectTimeout,
+        ConnectTimeout = cluster.ConnectTimeout,
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
     });
 }

@@ -52,7 +52,7 @@ public sealed class RequestMirror(SnapshotHolder holder, ProxyStats stats, Func<
     /// <summary>Snapshots the request now, while the downstream context is still valid.</summary>
     private static HttpRequestMessage Copy(HttpContext ctx, ForwardDecision decision, MirrorSpec spec, EndpointModel endpoint, byte[] body, bool http2)
     {
-        var message = new HttpRequestMessage(new HttpMethod(ctx.Request.Method), new Uri($"http://{endpoint}{decision.UpstreamPath}", UriKind.Absolute))
+        var message = new HttpRequestMessage(new HttpMethod(ctx.Request.Method), UpstreamUri.For(endpoint.HttpOrigin, decision.UpstreamPath))
         {
             Version = http2 ? HttpVersion.Version20 : HttpVersion.Version11,
             VersionPolicy = http2 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower,

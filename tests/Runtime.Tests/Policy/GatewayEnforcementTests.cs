@@ -79,4 +79,26 @@ public sealed class GatewayEnforcementTests : IDisposable
         Assert.Equal("Access denied\r\n", await post.Content.ReadAsStringAsync());
         Assert.Equal(1, proxy.Stats.Get("meshc.policy.denied_l7"));
     }
+
+    [Theory]
+    [InlineData("/echo/x", 200)]
+    [InlineData("/echo//x", 200)]
+    [InlineData("/echo/../admin", 403)]     // the Gateway routes and forwards it as sent; the backend's proxy sees /admin
+    [InlineData("/echo/%2e%2e/admin", 403)]
+    [InlineData("/echo/x/..%2F..%2Fadmin", 403)] // judged as where the proxy's redirect leads: /admin
+    public async Task Gateway_BackendRulesJudgeThePathAsCiliumsPolicyListenerNormalizesIt(string target, int status)
+    {
+        var (proxy, backends, url) = await Start(EchoPolicy("""
+              ingress:
+                - fromEntities: [ingress]
+                  toPorts:
+                    - ports: [{ port: "8080", protocol: TCP }]
+                      rules: { http: [{ method: GET, path: "/echo(/.*)?" }] }
+            """));
+        await using var _ = proxy;
+        await using var __ = backends;
+        var response = await RawHttp.Send(new Uri(url).Port, $"GET {target} HTTP/1.1\r\nHost: echo\r\nConnection: close\r\n\r\n");
+        Assert.Equal(status, response.Status);
+        Assert.Equal(status == 403 ? 1 : 0, proxy.Stats.Get("meshc.policy.denied_l7"));
+    }
 }

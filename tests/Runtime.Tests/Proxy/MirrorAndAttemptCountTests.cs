@@ -53,6 +53,24 @@ public sealed class MirrorAndAttemptCountTests
     }
 
     [Fact]
+    public async Task Mirror_GetsThePathTheRouteMatched_Verbatim()
+    {
+        var shadowTarget = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var main = await TestBackend.StartAsync(_ => Task.CompletedTask);
+        await using var shadow = await TestBackend.StartAsync(ctx =>
+        {
+            shadowTarget.TrySetResult(ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget);
+            return Task.CompletedTask;
+        });
+        var snapshot = HandBuilt.Snapshot(Mirrored("""[{"cluster":"shadow"}]"""),
+            ("main", main.Port, UpstreamProtocol.Http1), ("shadow", shadow.Port, UpstreamProtocol.Http1));
+        await using var proxy = await RuntimeHarness.Start(snapshot);
+        var response = await RawHttp.Send(proxy.ListenerPorts[HandBuilt.Listener], "GET /a/%2e%2e/b/../c HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+        Assert.Equal(200, response.Status);
+        Assert.Equal("/a/%2e%2e/b/../c", await shadowTarget.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task Mirror_DeadShadowOrZeroFraction_NeverFailsTheMainRequest()
     {
         var shadowPaths = new ConcurrentQueue<string>();

@@ -23,10 +23,14 @@ internal static class RuntimeHarness
     }
 
     /// <summary>Compiles examples (folders or files under examples/) into <paramref name="folder"/> and loads the result.</summary>
-    public static RuntimeSnapshot CompileTo(string folder, params string[] examples)
+    public static RuntimeSnapshot CompileTo(string folder, params string[] examples) =>
+        CompileInputs(folder, examples.Select(e => Path.Combine(RepoRoot, "examples", e)));
+
+    /// <summary>Compiles input files or folders into a bundle in <paramref name="folder"/> and loads it.</summary>
+    public static RuntimeSnapshot CompileInputs(string folder, IEnumerable<string> inputs)
     {
         var bag = new DiagnosticBag();
-        var sources = SourceLoader.Load(examples.Select(e => Path.Combine(RepoRoot, "examples", e)), bag);
+        var sources = SourceLoader.Load(inputs, bag);
         Assert.False(bag.HasErrors);
         var result = Compilation.Create(sources).Emit();
         Assert.NotNull(result.Bundle);
@@ -38,8 +42,12 @@ internal static class RuntimeHarness
         return snapshot!;
     }
 
-    public static Task<ProxyHost> Start(RuntimeSnapshot snapshot) =>
-        ProxyHost.StartAsync(snapshot, new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true });
+    /// <summary>Starts a proxy on ephemeral ports; <paramref name="client"/> picks the upstream client (else the default).</summary>
+    public static Task<ProxyHost> Start(RuntimeSnapshot snapshot, UpstreamClient? client = null)
+    {
+        var options = new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true };
+        return ProxyHost.StartAsync(snapshot, client is { } chosen ? options with { UpstreamClient = chosen } : options);
+    }
 
     /// <summary>A client that does not follow redirects and gives up quickly, so a broken proxy cannot hang a test.</summary>
     public static HttpClient Client() => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false })

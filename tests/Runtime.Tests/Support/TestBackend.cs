@@ -17,11 +17,19 @@ internal sealed class TestBackend : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, lo =>
+        builder.WebHost.ConfigureKestrel(k =>
         {
-            lo.Protocols = protocols;
-            _socket = lo;
-        }));
+            // Roomier than the proxy's limits, so what a test sends past the proxy's edge is what the handler sees.
+            k.Limits.MaxRequestLineSize = 1024 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 1024 * 1024;
+            k.Limits.MaxRequestHeaderCount = 1000;
+            k.Limits.MaxRequestBodySize = null;
+            k.Listen(IPAddress.Loopback, 0, lo =>
+            {
+                lo.Protocols = protocols;
+                _socket = lo;
+            });
+        });
         _app = builder.Build();
         _app.Run(handler);
     }

@@ -8,7 +8,7 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Formatting;
 
 /// <summary>
 /// <c>meshc fmt</c>: prints a DSL file in its one canonical layout, keeping every comment. A statement's own clauses
-/// (class, on, host, select, labels…) stay on its first line; its children (listeners, rules, clusters, policy
+/// (class, on, host, select, labels…) stay on its first line; its children (listeners, rules, clusters, paths, policy
 /// rules, statements of a namespace) go one per line in braces, indented by two spaces. Services, workloads, secrets and grants stay
 /// on one line when that fits in 100 columns and holds no comment, else one clause per line. Formatting a formatted
 /// file changes nothing. A file with syntax errors is not formatted (its errors are reported instead).
@@ -82,7 +82,7 @@ public static class DslFormatter
 
     private static void Route(LineWriter w, int depth, ParserRuleContext route, MeshParser.RouteClauseContext[] clauses, IToken? closing)
     {
-        var (body, own) = Split(clauses, c => c is MeshParser.RouteRuleClauseContext or MeshParser.RouteClustersClauseContext);
+        var (body, own) = Split(clauses, c => c is MeshParser.RouteRuleClauseContext or MeshParser.RouteClustersClauseContext or MeshParser.RoutePathsClauseContext);
         Block(w, depth, Head(route), own, body, closing);
     }
 

@@ -11,6 +11,7 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 /// route NAME [on GATEWAY [listener L] [port N], … | on service SERVICE[:PORT]] [host H, …] [labels …] {
 ///   rule …
 ///   clusters [connect-timeout D] [lb POLICY] [outlier SETTING VALUE …]      (service routes only)
+///   paths [normalize] [merge-slashes] [escaped-slashes ACTION]             (service routes only)
 /// }
 /// grpc-route NAME on GATEWAY { rule method pkg.Service/Method to SERVICE:PORT }
 /// tls-route NAME on GATEWAY [listener L] host H, … { rule to SERVICE:PORT [WEIGHT], … }   (a TLSRoute: SNI to backends)
@@ -27,6 +28,7 @@ internal static class RouteReader
         var hosts = new List<string>();
         var rules = new List<DslRule>();
         var clusterClauses = new List<MeshParser.RouteClustersClauseContext>();
+        var pathClauses = new List<MeshParser.RoutePathsClauseContext>();
         var metadata = new List<MeshParser.MetadataClauseContext>();
         foreach (var clause in clauses)
         {
@@ -42,6 +44,7 @@ internal static class RouteReader
                 case MeshParser.RouteHostsClauseContext h: hosts.AddRange(h.value().Select(DslContext.Text)); break;
                 case MeshParser.RouteRuleClauseContext r: rules.Add(RuleReader.Read(r, kind, context)); break;
                 case MeshParser.RouteClustersClauseContext c: clusterClauses.Add(c); break;
+                case MeshParser.RoutePathsClauseContext pc: pathClauses.Add(pc); break;
                 case MeshParser.RouteMetadataContext m: metadata.Add(m.metadataClause()); break;
             }
         }
@@ -58,9 +61,9 @@ internal static class RouteReader
                 context.Diagnostics.ReportDslGatewayRouteOnly(context.At(services[0]), kind == RouteKind.Grpc ? "a grpc-route" : "a tls-route", "attach it to a gateway");
                 return null;
             }
-            return ServiceRouteBuilder.Build(meta, services[0], hosts, rules, clusterClauses, context);
+            return ServiceRouteBuilder.Build(meta, services[0], hosts, rules, clusterClauses, pathClauses, context);
         }
-        RejectServiceOnlyFeatures(rules, clusterClauses, context);
+        RejectServiceOnlyFeatures(rules, clusterClauses, pathClauses, context);
         if (kind == RouteKind.Tls) RejectHttpFeatures(rules, context);
         return new Route(meta, kind, gateways.ToValueList(), hosts.ToValueList(), rules.Select(r => r.Rule).ToValueList());
     }
@@ -89,7 +92,8 @@ internal static class RouteReader
         }
     }
 
-    private static void RejectServiceOnlyFeatures(List<DslRule> rules, List<MeshParser.RouteClustersClauseContext> clusters, DslContext context)
+    private static void RejectServiceOnlyFeatures(List<DslRule> rules, List<MeshParser.RouteClustersClauseContext> clusters,
+        List<MeshParser.RoutePathsClauseContext> paths, DslContext context)
     {
         foreach (var retry in rules.Select(r => r.Retry).OfType<ServiceRetry>())
             context.Diagnostics.ReportDslServiceRouteOnly(retry.Origin, "naming retry conditions (5xx, reset, …) or a per-try timeout",
@@ -97,5 +101,8 @@ internal static class RouteReader
         foreach (var c in clusters)
             context.Diagnostics.ReportDslServiceRouteOnly(context.At(c), "the 'clusters' clause",
                 "the Gateway API has no field for them; attach the route to a service");
+        foreach (var p in paths)
+            context.Diagnostics.ReportDslServiceRouteOnly(context.At(p), "the 'paths' clause",
+                "the Gateway API has no field for it and Cilium's Gateway listeners leave the path as sent; attach the route to a service");
     }
 }

@@ -5,10 +5,21 @@ namespace Meshc.Compiler.FrontEnds.Dsl.ServiceRoutes;
 /// <summary>
 /// The listener of a service route: one HTTP connection manager that reads its routes over RDS and ends in the
 /// router filter, exactly as a hand-written CiliumEnvoyConfig for an L7 service does (Cilium adds its own filters).
+/// The <c>paths</c> settings become the connection manager's path fields; unset ones are left out, as Envoy's defaults.
 /// </summary>
 internal static class EnvoyListenerJson
 {
-    public static JsonObject Build(string listenerName, string routeConfigName) => new()
+    public static JsonObject Build(string listenerName, string routeConfigName, PathOptions paths)
+    {
+        var listener = Listener(listenerName, routeConfigName);
+        var hcm = listener["filter_chains"]![0]!["filters"]![0]!["typed_config"]!.AsObject();
+        if (paths.Normalize) hcm["normalize_path"] = true;
+        if (paths.MergeSlashes) hcm["merge_slashes"] = true;
+        if (paths.EscapedSlashes is { } action) hcm["path_with_escaped_slashes_action"] = action;
+        return listener;
+    }
+
+    private static JsonObject Listener(string listenerName, string routeConfigName) => new()
     {
         ["@type"] = ServiceRouteTypes.Listener,
         ["name"] = listenerName,

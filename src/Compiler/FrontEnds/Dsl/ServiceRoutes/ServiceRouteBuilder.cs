@@ -13,13 +13,15 @@ namespace Meshc.Compiler.FrontEnds.Dsl.ServiceRoutes;
 /// route bookstore-canary on service bookstore {
 ///   rule / to bookstore-v1 90, bookstore-v2 10 retry 2 on 5xx per-try 1s
 ///   clusters outlier local-failures 2
+///   paths normalize merge-slashes
 /// }
 /// </code>
 /// </summary>
 internal static class ServiceRouteBuilder
 {
     public static EnvoyConfig? Build(ObjectMeta meta, MeshParser.ServiceParentContext parent, IReadOnlyList<string> hosts,
-        IReadOnlyList<DslRule> rules, IReadOnlyList<MeshParser.RouteClustersClauseContext> clusterClauses, DslContext context)
+        IReadOnlyList<DslRule> rules, IReadOnlyList<MeshParser.RouteClustersClauseContext> clusterClauses,
+        IReadOnlyList<MeshParser.RoutePathsClauseContext> pathClauses, DslContext context)
     {
         var serviceName = DslContext.Text(parent.name());
         var ports = parent.INT() is { } p && context.Int(p.Symbol, "service port", 1, 65535) is { } port ? ValueList.Of(port) : ValueList<int>.Empty;
@@ -34,12 +36,13 @@ internal static class ServiceRouteBuilder
             : $"{meta.Namespace}/{b.Name}";
 
         var settings = ClusterSettings.Read(clusterClauses, context);
+        var paths = PathOptions.Read(pathClauses, context);
         var listenerName = $"{serviceName}-listener";
         var routeName = $"{serviceName}-route";
         var at = meta.Origin;
         var resources = new List<EnvoyResource?>
         {
-            CanonicalResource.Make(ServiceRouteTypes.Listener, listenerName, EnvoyListenerJson.Build(listenerName, routeName), at, context.Diagnostics),
+            CanonicalResource.Make(ServiceRouteTypes.Listener, listenerName, EnvoyListenerJson.Build(listenerName, routeName, paths), at, context.Diagnostics),
             CanonicalResource.Make(ServiceRouteTypes.RouteConfiguration, routeName,
                 EnvoyRouteJson.Build(routeName, $"{serviceName}-vh", hosts, rules, ClusterName), at, context.Diagnostics),
         };
