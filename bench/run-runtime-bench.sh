@@ -43,6 +43,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# A plain TERM or INT would end the script without the EXIT trap, leaving nginx and haproxy running.
+trap 'exit 143' TERM INT
 
 need() {
   local missing=() packages=()
