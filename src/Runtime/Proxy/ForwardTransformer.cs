@@ -20,7 +20,7 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, 
     /// <summary>The status the upstream answered (held back or not), for the cluster's response stats.</summary>
     public int? UpstreamStatus { get; private set; }
 
-    /// <summary>Envoy's default <c>max_headers_count</c> for upstream responses: more is a protocol error (503).</summary>
+    /// <summary>Envoy's default <c>max_headers_count</c> for upstream responses: more is a protocol error (502).</summary>
     public const int MaxResponseHeaders = 100;
 
     /// <summary>True when the response had more header lines than Envoy's codec takes; nothing was copied downstream.</summary>

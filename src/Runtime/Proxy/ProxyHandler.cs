@@ -12,11 +12,15 @@ namespace Meshc.Runtime.Proxy;
 
 /// <summary>
 /// Serves one downstream request: snaps the current snapshot, routes on the raw path, answers locally or forwards
-/// through YARP's <see cref="IHttpForwarder"/> with the route timeout, per-try timeouts and retries with backoff.
+/// with the route timeout, per-try timeouts and retries with backoff. An attempt goes through the HTTP/1.1 client of
+/// <see cref="Http1Forwarder"/> when the upstream speaks HTTP/1.1 and the request is a plain one; HTTP/2 upstreams,
+/// upgrades, CONNECT, <c>Expect</c> and bodies streamed from the client go through YARP's <see cref="IHttpForwarder"/> on SocketsHttpHandler
+/// (<see cref="UpstreamClient.Yarp"/> sends everything that way).
 /// </summary>
-public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder)
+public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder, UpstreamClient client = UpstreamClient.Native) : IDisposable
 {
     private readonly ConcurrentDictionary<string, HttpMessageInvoker> _invokers = new(StringComparer.Ordinal);
+    private readonly Http1Pools _pools = new();
     private RequestMirror? _mirror;
 
     // Built on first use: it shares this handler's per-cluster invokers (a benign race builds an equivalent one).
@@ -262,6 +266,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     };
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TlsMaterial, ConcurrentDictionary<string, HttpMessageInvoker>> _tlsInvokers = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TlsMaterial, ConcurrentDictionary<string, UpstreamTlsConnector>> _tlsConnectors = new();
 
     /// <summary>
     /// The cluster's upstream client. A TLS cluster gets one per snapshot's TLS material (its CA bundle may change on a
@@ -272,8 +277,15 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     {
         if (cluster.Tls is not { } tls) return _invokers.GetOrAdd(cluster.Name, _ => CreateInvoker(cluster, null));
         var material = holder.Current.Tls;
-        return _tlsInvokers.GetOrCreateValue(material).GetOrAdd(cluster.Name + "\n" + tls,
-            _ => CreateInvoker(cluster, new UpstreamTlsConnector(cluster.Name, tls, material, stats)));
+        return _tlsInvokers.GetOrCreateValue(material).GetOrAdd(cluster.Name + "\n" + tls, _ => CreateInvoker(cluster, Connector(cluster)));
+    }
+
+    /// <summary>The TLS connector of a TLS cluster for the current TLS material (one per cluster and setting, shared by both clients); null for plaintext.</summary>
+    private UpstreamTlsConnector? Connector(ClusterModel cluster)
+    {
+        if (cluster.Tls is not { } tls) return null;
+        var material = holder.Current.Tls;
+        return _tlsConnectors.GetOrCreateValue(material).GetOrAdd(cluster.Name + "\n" + tls, _ => new UpstreamTlsConnector(cluster.Name, tls, material, stats));
     }
 
     private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, HttpMessageInvoker invoker,
@@ -282,8 +294,12 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         // A per-try timer only where a per-try timeout is set: most routes have none, and a timer per request costs.
         using var tryCts = decision.Retry?.PerTryTimeout is { } perTry ? CancellationTokenSource.CreateLinkedTokenSource(routeCts.Token) : null;
         tryCts?.CancelAfter(decision.Retry!.PerTryTimeout!.Value);
+        var http2 = UsesHttp2(cluster, ctx.Request.Protocol);
+        if (client == UpstreamClient.Native && !http2
+            && Http1Forwarder.Serves(ctx.Request, ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? false))
+            return await AttemptHttp1(ctx, decision, cluster, endpoint, routeCts, tryCts, mayRetry, attemptNumber);
         var transformer = new ForwardTransformer(decision, mayRetry, attemptNumber, routeCts, tryCts);
-        var config = UsesHttp2(cluster, ctx.Request.Protocol) ? Http2Config : Http11Config;
+        var config = http2 ? Http2Config : Http11Config;
         var error = await forwarder.SendAsync(ctx, endpoint.HttpOrigin, invoker, config, transformer, tryCts?.Token ?? routeCts.Token);
         if (transformer.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);
         if (transformer.TooManyResponseHeaders) return AttemptOutcome.ProtocolError;
@@ -306,6 +322,24 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         };
     }
 
+    /// <summary>An attempt on the HTTP/1.1 client, classified as the YARP path classifies its errors.</summary>
+    private async Task<AttemptOutcome> AttemptHttp1(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, EndpointModel endpoint,
+        CancellationTokenSource routeCts, CancellationTokenSource? tryCts, bool mayRetry, int attemptNumber)
+    {
+        var pool = _pools.For(endpoint, Connector(cluster));
+        var result = await Http1Forwarder.SendAsync(ctx, pool, cluster.ConnectTimeout, decision, mayRetry, attemptNumber, endpoint.ToString(), tryCts?.Token ?? routeCts.Token);
+        if (result.UpstreamStatus is { } upstream) stats.CountUpstreamResponse(cluster.Name, upstream);
+        if (result.HeldBackStatus is { } status) return AttemptOutcome.Status(status);
+        if (result.Error == Http1Error.None) return AttemptOutcome.Done;
+        // As on the YARP path: the client's own failures are no upstream's fault, and an over-limit head is a protocol error.
+        if (result.Error == Http1Error.Downstream || ctx.RequestAborted.IsCancellationRequested) return AttemptOutcome.Downstream;
+        if (result.Error == Http1Error.Protocol) return AttemptOutcome.ProtocolError;
+        if (ctx.Response.HasStarted) return AttemptOutcome.Done;
+        if (routeCts.IsCancellationRequested) return AttemptOutcome.RouteTimeout;
+        if (tryCts?.IsCancellationRequested == true) return AttemptOutcome.PerTryTimeout;
+        return result.Error == Http1Error.Connect ? AttemptOutcome.ConnectFailure : AttemptOutcome.Reset;
+    }
+
     private static Task Fail(HttpContext ctx, ForwardDecision decision, AttemptOutcome outcome) => outcome.Kind switch
     {
         OutcomeKind.RouteTimeout or OutcomeKind.PerTryTimeout => LocalReply.Write(ctx, 504, LocalReply.Timeout, decision.ResponseHeaders),
@@ -316,6 +350,8 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         OutcomeKind.ProtocolError => LocalReply.Write(ctx, 502, LocalReply.ProtocolError, decision.ResponseHeaders),
         _ => LocalReply.Write(ctx, 503, "upstream connect error or disconnect/reset before headers. reset reason: connection termination", decision.ResponseHeaders),
     };
+
+    public void Dispose() => _pools.Dispose();
 
     /// <summary>
     /// One connection pool per cluster (per TLS material for a TLS cluster). Response headers are limited as Envoy's

@@ -61,7 +61,7 @@ public sealed class ProxyHost : IAsyncDisposable
                 });
         });
         _core = builder.Build();
-        _handler = new ProxyHandler(Holder, Stats, _core.Services.GetRequiredService<IHttpForwarder>());
+        _handler = new ProxyHandler(Holder, Stats, _core.Services.GetRequiredService<IHttpForwarder>(), options.UpstreamClient);
         _tls = new TlsInspector(Holder, Stats, _h2c.FirstBytesTimeout);
         var adminApi = new AdminApi(Holder, Stats);
         // The core serves the admin port and the HTTP/2 connections the listener sockets hand over.
@@ -251,6 +251,7 @@ public sealed class ProxyHost : IAsyncDisposable
             await _core.StopAsync(stop.Token);
         }
         await _core.DisposeAsync();
+        _handler.Dispose();
         Holder.Policy.Dispose();
     }
 }

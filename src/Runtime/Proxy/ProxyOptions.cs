@@ -16,4 +16,18 @@ public sealed record ProxyOptions(IPAddress Bind, int PortOffset, int? AdminPort
     /// <c>--bind</c>); false binds every listener on <see cref="Bind"/> at its own port.
     /// </summary>
     public bool UseBindings { get; init; }
+
+    /// <summary>The client for HTTP/1.1 upstreams; <c>MESHC_UPSTREAM_CLIENT=yarp</c> in the environment picks the YARP path.</summary>
+    public UpstreamClient UpstreamClient { get; init; } =
+        string.Equals(Environment.GetEnvironmentVariable("MESHC_UPSTREAM_CLIENT"), "yarp", StringComparison.OrdinalIgnoreCase) ? UpstreamClient.Yarp : UpstreamClient.Native;
+}
+
+/// <summary>Which client sends HTTP/1.1 attempts upstream.</summary>
+public enum UpstreamClient
+{
+    /// <summary>The proxy's own HTTP/1.1 client (<see cref="Http1Forwarder"/>); HTTP/2, upgrades, CONNECT and <c>Expect</c> still go through YARP.</summary>
+    Native,
+
+    /// <summary>Everything through YARP and SocketsHttpHandler (<c>MESHC_UPSTREAM_CLIENT=yarp</c>), the path before the native client, kept for comparison.</summary>
+    Yarp,
 }

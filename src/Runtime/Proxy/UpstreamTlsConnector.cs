@@ -19,12 +19,17 @@ public sealed class UpstreamTlsConnector(string cluster, UpstreamTlsModel tls, T
 {
     private string Stat(string name) => $"cluster.{cluster}.ssl.{name}";
 
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken token)
+    /// <summary>SocketsHttpHandler's connect callback (HTTP/2 clusters and the other paths that use it).</summary>
+    public ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken token) =>
+        ConnectAsync(context.DnsEndPoint, context.InitialRequestMessage.Version.Major >= 2, token);
+
+    /// <summary>A verified TLS stream to <paramref name="endPoint"/>, offering h2 or http/1.1 by ALPN unless the cluster lists its own.</summary>
+    public async ValueTask<Stream> ConnectAsync(EndPoint endPoint, bool http2, CancellationToken token)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(context.DnsEndPoint, token);
+            await socket.ConnectAsync(endPoint, token);
         }
         catch
         {
@@ -32,7 +37,6 @@ public sealed class UpstreamTlsConnector(string cluster, UpstreamTlsModel tls, T
             throw;
         }
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true));
-        var http2 = context.InitialRequestMessage.Version.Major >= 2;
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = tls.Sni,

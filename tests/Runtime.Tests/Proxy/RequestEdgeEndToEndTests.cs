@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Meshc.Runtime.Model;
+using Meshc.Runtime.Proxy;
 using Meshc.Runtime.Tests.Support;
 
 namespace Meshc.Runtime.Tests.Proxy;
@@ -41,18 +42,32 @@ public sealed class RequestEdgeEndToEndTests
         Assert.Empty(rig.Received);
     }
 
+    /// <summary>Chunked bodies a parser refuses on sight, each on both upstream clients.</summary>
+    public static TheoryData<string, UpstreamClient> MalformedChunkedBodies()
+    {
+        string[] bodies =
+        [
+            "ZZ\r\nhello\r\n0\r\n\r\n",                   // a chunk size that is not hex
+            "5\r\nhello\r\nZZ\r\n",                        // a bad size after a good chunk
+            "5\r\nhelloXX0\r\n\r\n",                       // chunk data not followed by CRLF
+            "10000000000000000005\r\nhello\r\n0\r\n\r\n", // a size past 64 bits
+            "5\r\nhello\r\n0\r\nbroken trailer\r\n\r\n",   // a trailer line that is no header
+        ];
+        var data = new TheoryData<string, UpstreamClient>();
+        foreach (var body in bodies)
+            foreach (var client in Enum.GetValues<UpstreamClient>())
+                data.Add(body, client);
+        return data;
+    }
+
     [Theory]
-    [InlineData("ZZ\r\nhello\r\n0\r\n\r\n")]           // a chunk size that is not hex
-    [InlineData("5\r\nhello\r\nZZ\r\n")]                // a bad size after a good chunk
-    [InlineData("5\r\nhelloXX0\r\n\r\n")]               // chunk data not followed by CRLF
-    [InlineData("10000000000000000005\r\nhello\r\n0\r\n\r\n")] // a size past 64 bits
-    [InlineData("5\r\nhello\r\n0\r\nbroken trailer\r\n\r\n")] // a trailer line that is no header
-    public async Task MalformedChunkedBody_Is400_AndNeitherBlamesNorEjectsTheUpstream(string body)
+    [MemberData(nameof(MalformedChunkedBodies))]
+    public async Task MalformedChunkedBody_Is400_AndNeitherBlamesNorEjectsTheUpstream(string body, UpstreamClient client)
     {
         // One local-origin failure would eject the host: outlier detection must not hear of the client's mistakes.
         var outlier = new OutlierSettings(5, 100, 5, 0, ConsecutiveLocalOriginFailure: 1, EnforcingConsecutiveLocalOriginFailure: 100,
             SplitExternalLocalOriginErrors: true, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(300), 100, AlwaysEjectOneHost: true);
-        await using var rig = await EdgeRig.StartAsync(outlier: outlier);
+        await using var rig = await EdgeRig.StartAsync(outlier: outlier, client: client);
         for (var i = 0; i < 3; i++)
         {
             var response = await RawHttp.Send(rig.Port, "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
@@ -206,11 +221,15 @@ public sealed class RequestEdgeEndToEndTests
     }
 
     [Theory]
-    [InlineData(100, 0, 200)]   // Envoy's default max_headers_count for responses
-    [InlineData(101, 0, 502)]   // an upstream protocol error is Envoy's 502 (since 1.18; 503 before)
-    [InlineData(1, 79, 200)]    // HTTP/1 responses may carry up to 80 KiB of headers
-    [InlineData(1, 81, 502)]
-    public async Task UpstreamResponseHeaders_OverEnvoysLimits_AreAProtocolError(int lines, int kib, int status)
+    [InlineData(100, 0, 200, UpstreamClient.Native)]   // Envoy's default max_headers_count for responses
+    [InlineData(100, 0, 200, UpstreamClient.Yarp)]
+    [InlineData(101, 0, 502, UpstreamClient.Native)]   // an upstream protocol error is Envoy's 502 (since 1.18; 503 before)
+    [InlineData(101, 0, 502, UpstreamClient.Yarp)]
+    [InlineData(1, 79, 200, UpstreamClient.Native)]    // HTTP/1 responses may carry up to 80 KiB of headers
+    [InlineData(1, 79, 200, UpstreamClient.Yarp)]
+    [InlineData(1, 81, 502, UpstreamClient.Native)]
+    [InlineData(1, 81, 502, UpstreamClient.Yarp)]
+    public async Task UpstreamResponseHeaders_OverEnvoysLimits_AreAProtocolError(int lines, int kib, int status, UpstreamClient client)
     {
         await using var backend = await TestBackend.StartAsync(ctx =>
         {
@@ -222,7 +241,7 @@ public sealed class RequestEdgeEndToEndTests
         });
         var snapshot = HandBuilt.Snapshot("""[{"name":"vh","domains":["*"],"routes":[{"match":{"prefix":"/"},"route":{"cluster":"up"}}]}]""",
             ("up", backend.Port, UpstreamProtocol.Http1));
-        await using var proxy = await RuntimeHarness.Start(snapshot);
+        await using var proxy = await RuntimeHarness.Start(snapshot, client);
         var response = await RawHttp.Send(proxy.ListenerPorts[HandBuilt.Listener], "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
         Assert.Equal(status, response.Status);
         if (status == 502)

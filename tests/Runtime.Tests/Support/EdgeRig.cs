@@ -36,8 +36,8 @@ internal sealed class EdgeRig : IAsyncDisposable
     public ConcurrentQueue<Arrival> Received { get; }
     public int Port => Proxy.ListenerPorts[HandBuilt.Listener];
 
-    /// <summary>Starts the rig; <paramref name="hcm"/> edits the listener's connection manager settings, <paramref name="outlier"/> the clusters'.</summary>
-    public static async Task<EdgeRig> StartAsync(Func<HcmSettings, HcmSettings>? hcm = null, OutlierSettings? outlier = null)
+    /// <summary>Starts the rig; <paramref name="hcm"/> edits the listener's connection manager settings, <paramref name="outlier"/> the clusters'; <paramref name="client"/> picks the upstream client.</summary>
+    public static async Task<EdgeRig> StartAsync(Func<HcmSettings, HcmSettings>? hcm = null, OutlierSettings? outlier = null, UpstreamClient? client = null)
     {
         var received = new ConcurrentQueue<Arrival>();
         var echo = await TestBackend.StartAsync(ctx => Record(ctx, "echo", received));
@@ -49,7 +49,7 @@ internal sealed class EdgeRig : IAsyncDisposable
             Listeners = [listener with { Hcm = (hcm ?? (h => h))(listener.Hcm) }],
             Clusters = snapshot.Clusters.ToDictionary(c => c.Key, c => c.Value with { Outlier = outlier }, StringComparer.Ordinal),
         };
-        return new EdgeRig(echo, other, await RuntimeHarness.Start(snapshot), received);
+        return new EdgeRig(echo, other, await RuntimeHarness.Start(snapshot, client), received);
     }
 
     private static async Task Record(HttpContext ctx, string backend, ConcurrentQueue<Arrival> into)

@@ -42,8 +42,12 @@ internal static class RuntimeHarness
         return snapshot!;
     }
 
-    public static Task<ProxyHost> Start(RuntimeSnapshot snapshot) =>
-        ProxyHost.StartAsync(snapshot, new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true });
+    /// <summary>Starts a proxy on ephemeral ports; <paramref name="client"/> picks the upstream client (else the default).</summary>
+    public static Task<ProxyHost> Start(RuntimeSnapshot snapshot, UpstreamClient? client = null)
+    {
+        var options = new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true };
+        return ProxyHost.StartAsync(snapshot, client is { } chosen ? options with { UpstreamClient = chosen } : options);
+    }
 
     /// <summary>A client that does not follow redirects and gives up quickly, so a broken proxy cannot hang a test.</summary>
     public static HttpClient Client() => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false })
