@@ -63,6 +63,7 @@ public static class MeshcCommand
         {
             compile, check,
             RuntimeCommandStub.Create("run", "serve a bundle (or inputs, compiled first) on loopback with Envoy's routing", stderr),
+            RuntimeCommandStub.Create("serve", "serve the compiled inputs over xDS (ADS) to Envoys, proxyless gRPC clients and meshc proxies", stderr, "the xDS server (src/Server)"),
             RuntimeCommandStub.Create("test", "run route tests (Envoy router_check_tool's schema) against a bundle with the runtime's router", stderr),
             trace, FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr),
         };

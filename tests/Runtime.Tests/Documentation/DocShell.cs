@@ -29,10 +29,12 @@ internal sealed partial class DocShell : IAsyncDisposable
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/<tfm>
         var compiler = Path.Combine(repoRoot, "src", "Compiler", "bin", configuration, "net10.0", "meshc.dll");
         var runtime = Path.Combine(repoRoot, "src", "Runtime", "bin", configuration, "net10.0", "Meshc.Runtime.dll");
+        var server = Path.Combine(repoRoot, "src", "Server", "bin", configuration, "net10.0", "Meshc.Server.dll");
         var launcher = Path.Combine(_dir, "meshc");
         File.WriteAllText(launcher, $$"""
             #!/usr/bin/env bash
             if [[ "${1:-}" == run || "${1:-}" == test ]]; then exec dotnet '{{runtime}}' "$@"; fi
+            if [[ "${1:-}" == serve ]]; then exec dotnet '{{server}}' "$@"; fi
             exec dotnet '{{compiler}}' "$@"
 
             """);

@@ -164,7 +164,7 @@ public sealed class RouteTestRunnerTests
             tests:
               - test_name: v1 for the first 90
                 input: {authority: bookstore, path: /books, method: GET, random_value: 0}
-                validate: {cluster_name: default/bookstore-v1, virtual_host_name: bookstore-vh}
+                validate: {cluster_name: default/bookstore-v1, virtual_host_name: default/bookstore-canary/bookstore-vh}
               - test_name: v2 for the last 10
                 input: {authority: bookstore, path: /books, method: GET, random_value: 99}
                 validate: {cluster_name: default/bookstore-v2}
