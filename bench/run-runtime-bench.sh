@@ -220,7 +220,7 @@ measure() { # SCENARIO TARGET ROUND
     "$(awk '/Requests\/sec/ { print $2 }' <<< "$out")" \
     "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<< "$out")")" \
     "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<< "$out")")" \
-    "$(awk -v t=$((after - before)) -v hz="$hz" -v r="${requests:-0}" 'BEGIN { printf "%.1f", r > 0 ? t / hz / r * 1e6 : 0 }')" \
+    "$(awk -v t=$((after - before)) -v hz="$hz" -v r="${requests:-0}" 'BEGIN { printf "%.1f", (r > 0 ? t / hz / r * 1e6 : 0) }')" \
     "$(awk -v kb="$(cat "$work/rss")" 'BEGIN { printf "%.0f", kb / 1024 }')" \
     "$errors" >> "$results"
 }
