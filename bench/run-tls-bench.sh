@@ -137,7 +137,9 @@ runtime_url="https://$runtime_host/"
 nginx_url="https://127.0.0.1:$nginx_port/"
 wait_for() {
   for _ in $(seq 1 100); do
-    curl -fsk -o /dev/null "$1" && return 0
+    # HTTP/1.1 as wrk speaks it: over h2, Envoy's use_downstream_protocol_config (which Cilium sets) speaks h2c to the
+    # backend, and the bench backend speaks HTTP/1.1 only.
+    curl -fsk --http1.1 -o /dev/null "$1" && return 0
     sleep 0.1
   done
   echo "bench: $1 did not answer; runtime output:" >&2
