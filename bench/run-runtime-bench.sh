@@ -46,20 +46,8 @@ trap cleanup EXIT
 # A plain TERM or INT would end the script without the EXIT trap, leaving nginx and haproxy running.
 trap 'exit 143' TERM INT
 
-need() {
-  local missing=() packages=()
-  for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
-  ((${#missing[@]} == 0)) && return 0
-  packages=("${missing[@]}")
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "installing ${packages[*]} from Debian" >&2
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
-  else
-    echo "bench: needs ${packages[*]} (apt-get install ${packages[*]})" >&2
-    exit 2
-  fi
-}
+# shellcheck source=lib/common.sh
+source "$root/bench/lib/common.sh"
 need nginx haproxy wrk curl
 # Debian's packages start system servers; the benchmark uses its own instances only.
 if command -v systemctl >/dev/null; then systemctl stop nginx haproxy >/dev/null 2>&1 || true; fi
@@ -70,26 +58,6 @@ mkdir -p "$work/www" "$work/logs"
 head -c 1024 /dev/zero | tr '\0' 'x' > "$work/www/1k"
 head -c 65536 /dev/zero | tr '\0' 'x' > "$work/www/64k"
 
-# nginx_conf NAME WORKERS SERVER_BLOCK: one nginx instance with its own pid, temp and log files.
-nginx_conf() {
-  cat > "$work/nginx-$1.conf" <<EOF
-worker_processes $2;
-pid $work/nginx-$1.pid;
-error_log $work/logs/$1-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/$1-body;
-  proxy_temp_path $work/$1-proxy;
-  fastcgi_temp_path $work/$1-fastcgi;
-  uwsgi_temp_path $work/$1-uwsgi;
-  scgi_temp_path $work/$1-scgi;
-  keepalive_requests 1000000;
-  $3
-}
-EOF
-  nginx -c "$work/nginx-$1.conf"
-}
 
 # The backend every target reaches: one nginx worker serving the payloads (the same process for all targets).
 nginx_conf backend 1 "server { listen 127.0.0.1:$backend_port; root $work/www; location / { try_files \$uri =404; } }"

@@ -33,19 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-need() {
-  local missing=()
-  for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
-  ((${#missing[@]} == 0)) && return 0
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "installing ${missing[*]} from Debian" >&2
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "bench: needs ${missing[*]} (apt-get install ${missing[*]})" >&2
-    exit 2
-  fi
-}
+# shellcheck source=lib/common.sh
+source "$root/bench/lib/common.sh"
 need nginx wrk openssl curl
 command -v systemctl >/dev/null && systemctl stop nginx >/dev/null 2>&1 || true
 
@@ -62,25 +51,6 @@ openssl x509 -req -in "$work/tls.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -
 mkdir -p "$work/www" "$work/logs" "$work/inputs"
 head -c "$payload_bytes" /dev/zero | tr '\0' 'x' > "$work/www/payload"
 
-nginx_conf() { # NAME WORKERS SERVER_BLOCK
-  cat > "$work/nginx-$1.conf" <<CONF
-worker_processes $2;
-pid $work/nginx-$1.pid;
-error_log $work/logs/$1-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $work/$1-body;
-  proxy_temp_path $work/$1-proxy;
-  fastcgi_temp_path $work/$1-fastcgi;
-  uwsgi_temp_path $work/$1-uwsgi;
-  scgi_temp_path $work/$1-scgi;
-  keepalive_requests 1000000;
-  $3
-}
-CONF
-  nginx -c "$work/nginx-$1.conf"
-}
 nginx_conf backend 1 "server { listen 127.0.0.1:$backend_port; location / { root $work/www; try_files /payload =404; } }"
 nginx_conf proxy auto "upstream backend { server 127.0.0.1:$backend_port; keepalive 256; }
   server { listen 127.0.0.1:$nginx_port ssl; ssl_certificate $work/tls.crt; ssl_certificate_key $work/tls.key;
