@@ -23,6 +23,9 @@ internal sealed class FilterWriter : IRouteFilterVisitor<string?>
         (h.Add.IsEmpty ? "" : " add " + string.Join(", ", h.Add.Select(Header))) +
         (h.Remove.IsEmpty ? "" : " remove " + string.Join(", ", h.Remove.Select(DslText.Value)));
 
+    /// <summary>The DSL has no CORS action: such a route stays in YAML.</summary>
+    public string? Cors(CorsFilter c) => null;
+
     /// <summary>The DSL has no spelling for a filter kind meshc does not compile.</summary>
     public string? Unsupported(UnsupportedFilter u) => null;
 
