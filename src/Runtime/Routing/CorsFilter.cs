@@ -6,7 +6,7 @@ namespace Meshc.Runtime.Routing;
 /// Envoy's <c>envoy.filters.http.cors</c> for one request: the policies of the route and its virtual host (each field
 /// from the most specific level that sets it; enabled and shadow from the most specific level). A request with an
 /// <c>Origin</c> is a CORS request. A preflight (OPTIONS with <c>Access-Control-Request-Method</c>) is answered here with
-/// 200 and the allow headers, unless its origin is not allowed and <c>forward_not_matching_preflights</c> (default true)
+/// 200 and the allow headers (its encode step then adds the expose headers to that answer as to any other), unless its origin is not allowed and <c>forward_not_matching_preflights</c> (default true)
 /// sends it on. Any other CORS request from an allowed origin gets <c>Access-Control-Allow-Origin</c> (the origin
 /// itself), <c>-Allow-Credentials</c> and <c>-Expose-Headers</c> on whatever answers it. Envoy writes no
 /// <c>Vary</c> header, and neither does this.
@@ -35,7 +35,10 @@ public sealed class CorsFilter
         if (request.Method == "OPTIONS" && !string.IsNullOrEmpty(requestMethod))
         {
             if (!allowed && First(p => p.ForwardNotMatchingPreflights) != false) return decision;
-            return new DirectResponseDecision(200, "", [Preflight(allowed ? origin : null, requestMethod, request)]);
+            // The filter's own answer goes out through its encode step too, which adds the expose headers.
+            return allowed
+                ? new DirectResponseDecision(200, "", [Preflight(origin, requestMethod, request), Actual(origin)])
+                : new DirectResponseDecision(200, "", [Preflight(null, requestMethod, request)]);
         }
         return allowed ? decision with { ResponseHeaders = [.. decision.ResponseHeaders, Actual(origin)] } : decision;
     }
