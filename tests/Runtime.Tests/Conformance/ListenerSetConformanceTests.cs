@@ -20,6 +20,7 @@ public sealed class ListenerSetConformanceTests
         StatusAssert.Gateway(run.Status, gateway, "Accepted", true, null);
         StatusAssert.AttachedListenerSets(run.Status, gateway, 0);
         NotAllowed(run.Status, set);
+        Assert.Contains(run.Notes, n => n.StartsWith($"left out: listenerset {Infra}/{set}: Accepted=False NotAllowed: ", StringComparison.Ordinal));
     }
 
     [SharedFact(ConformanceManifests.SharedFolder)]
@@ -68,6 +69,7 @@ public sealed class ListenerSetConformanceTests
         var second = $"listenerset-with-{what}-conflict-with-gateway-2";
         NotValid(status, second);
         Conflicted(status, second, $"{what}-conflict-with-gateway-listener", reason);
+        Assert.Contains($"left out: listener {what}-conflict-with-gateway-listener of listenerset {Infra}/{first}: Accepted=False {reason}: ", string.Join("\n", run.Notes));
 
         var third = $"listenerset-with-{what}-conflict-with-listener-set-1";
         AcceptedAndProgrammed(status, third);
@@ -138,6 +140,7 @@ public sealed class ListenerSetConformanceTests
         Assert.Equal(1, StatusAssert.SetListenerOf(status, crossSet, "listener-set-listener-allowed-routes-cross-ns-same").AttachedRoutes);
         StatusAssert.RouteParent(status, "route-in-listenerset-namespace", "Accepted", true, "Accepted");
         StatusAssert.RouteParent(status, "route-in-gateway-namespace", "Accepted", false, "NotAllowedByListeners");
+        Assert.Contains(run.Notes, n => n.StartsWith($"left out: httproute {Infra}/route-in-gateway-namespace from listenerset gateway-api-ls-cross-ns/{crossSet}: Accepted=False NotAllowedByListeners", StringComparison.Ordinal));
 
         const string allHost = "listener-set-listener-allowed-routes-all.com";
         const string sameHost = "listener-set-listener-allowed-routes-same.com";
@@ -202,6 +205,7 @@ public sealed class ListenerSetConformanceTests
         StatusAssert.AttachedListenerSets(status, gateway, 1);
         StatusAssert.RouteParent(status, "route-via-listenerset", "Accepted", true, "Accepted");
         StatusAssert.RouteParent(status, "route-via-gateway", "Accepted", false, "NoMatchingParent");
+        Assert.Contains(run.Notes, n => n.StartsWith($"left out: httproute {Infra}/route-via-gateway from gateway {Infra}/{gateway} listener ls-only-listener: Accepted=False NoMatchingParent", StringComparison.Ordinal));
         await run.ExpectAllAsync(new[]
         {
             Row.To("/goodsection", V1) with { Host = "ls-section-name.com" },
