@@ -38,13 +38,15 @@ public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
     }
 
     /// <summary>meshc's facts, kept out of the Envoy-shaped dump so that Envoy tooling can parse that one.</summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private string Bundle() => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["bundle_id"] = holder.Current.BundleId,
         ["last_load_error"] = holder.LastLoadError,
         ["update_rejected"] = stats.Get(SnapshotHolder.UpdateRejected),
         ["unserved_sockets"] = holder.UnservedSockets,
-    }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }, Indented) + "\n";
 
     private string Clusters()
     {

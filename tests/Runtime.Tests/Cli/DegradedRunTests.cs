@@ -19,7 +19,7 @@ public sealed class DegradedRunTests : IDisposable
     private static readonly string MixedGateway = Path.Combine(RuntimeHarness.RepoRoot, "tests", "golden", "cases", "degrade", "mixed-gateway", "input.yaml");
     private static readonly string Services = Path.Combine(RuntimeHarness.RepoRoot, "tests", "golden", "fixtures", "basic-gateway", "services.yaml");
 
-    private (int Code, string Out, string Err) Compile(params string[] args)
+    private static (int Code, string Out, string Err) Compile(params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var code = MeshcCommand.Run(["compile", .. args], stdout, stderr);
