@@ -12,6 +12,9 @@ namespace Meshc.Runtime.Admin;
 /// </summary>
 public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
 {
+    /// <summary>What serves a proxy's admin port (<see cref="ProxyOptions.Admin"/>).</summary>
+    public static RequestDelegate Serve(SnapshotHolder holder, ProxyStats stats) => new AdminApi(holder, stats).Handle;
+
     public Task Handle(HttpContext ctx) => ctx.Request.Path.Value switch
     {
         "/ready" => Text(ctx, "LIVE\n"),

@@ -5,6 +5,7 @@ using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Cli;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.FrontEnds;
+using Meshc.Runtime.Admin;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Proxy;
@@ -78,6 +79,7 @@ public static class RunCommand
         {
             UseBindings = parsed.Bind is null,
             HoldUntilPolicyLoaded = true,
+            Admin = AdminApi.Serve,
         };
         if (SocketPlan.Problem(snapshot, options) is { } problem)
         {
