@@ -17,8 +17,8 @@ namespace Meshc.Compiler.Graph;
 
 /// <summary>
 /// Builds a bundle's graph from what the bundle holds. From the status files (<see cref="BundleStatus"/>): the
-/// Gateways, their listeners, and each route object beside the parent it asked for (a Gateway, its listener, or a
-/// Service for a mesh route). From the xDS files (<see cref="XdsFiles"/>): what each parent serves, as its route
+/// Gateways and ListenerSets with their listeners, and each route object beside the parent it asked for (a Gateway, a
+/// ListenerSet, one of their listeners, or a Service for a mesh route). From the xDS files (<see cref="XdsFiles"/>): what each parent serves, as its route
 /// configurations, their routes, the Services they send to with the weights, and the Services' endpoints. A bundle
 /// does not record which route object an Envoy route came from, so routes hang under the route configuration that
 /// serves them. Drawn red, with the reason: a Gateway, listener or route object whose status refuses it, and a route
@@ -74,6 +74,17 @@ public sealed class BundleGraphBuilder
                 Edge(id, ListenerId(gateway.Namespace, gateway.Name, name));
             }
         }
+        foreach (var set in status.ListenerSets)
+        {
+            // A ListenerSet's status does not name its Gateway, so its node stands on its own, with its listeners.
+            var id = ListenerSetId(set.Namespace, set.Name);
+            Node(id, GraphNodeKind.Listener, $"ListenerSet\n{set.Namespace}/{set.Name}", Refusal(set.Conditions));
+            foreach (var (name, conditions) in set.Listeners)
+            {
+                Node($"{id}/{name}", GraphNodeKind.Listener, $"listener {name}", Refusal(conditions));
+                Edge(id, $"{id}/{name}");
+            }
+        }
         foreach (var route in status.Routes.GroupBy(r => (r.Kind, r.Namespace, r.Name)).OrderBy(g => RouteObjectId(g.Key.Kind, g.Key.Namespace, g.Key.Name), StringComparer.Ordinal))
         {
             var id = RouteObjectId(route.Key.Kind, route.Key.Namespace, route.Key.Name);
@@ -84,12 +95,16 @@ public sealed class BundleGraphBuilder
             foreach (var parent in route)
             {
                 string from;
-                string? label = null;
-                if (parent.ParentKind == "Service")
+                if (parent.ParentKind == "ListenerSet")
+                {
+                    from = ListenerSetId(parent.ParentNamespace, parent.Parent);
+                    Node(from, GraphNodeKind.Listener, $"ListenerSet\n{parent.ParentNamespace}/{parent.Parent}");
+                    if (parent.SectionName is { } section && _nodes.ContainsKey($"{from}/{section}")) from = $"{from}/{section}";
+                }
+                else if (parent.ParentKind == "Service")
                 {
                     from = ServiceId(parent.ParentNamespace, parent.Parent);
                     Node(from, GraphNodeKind.Service, $"Service\n{parent.ParentNamespace}/{parent.Parent}");
-                    label = parent.ParentPort is { } port ? $"port {port.ToString(CultureInfo.InvariantCulture)}" : null;
                 }
                 else
                 {
@@ -98,6 +113,7 @@ public sealed class BundleGraphBuilder
                     if (parent.SectionName is { } section && _nodes.ContainsKey(ListenerId(parent.ParentNamespace, parent.Parent, section)))
                         from = ListenerId(parent.ParentNamespace, parent.Parent, section);
                 }
+                var label = parent.ParentPort is { } port ? $"port {port.ToString(CultureInfo.InvariantCulture)}" : null;
                 Edge(from, id, label, Accepted(parent.Conditions));
             }
         }
@@ -251,7 +267,7 @@ public sealed class BundleGraphBuilder
     }
 
     private void Edge(string from, string to, string? label = null, string? problem = null) =>
-        _edges.TryAdd($"{from}\u0000{to}\u0000{label}", new GraphEdge(from, to, label, problem));
+        _edges.TryAdd($"{from}\u0000{to}\u0000{label}\u0000{problem}", new GraphEdge(from, to, label, problem));
 
     /// <summary>An EDS service name as the compiler writes it for a Service: <c>namespace/name:port</c>.</summary>
     private static (string Namespace, string Name)? Service(string edsName)
@@ -264,4 +280,5 @@ public sealed class BundleGraphBuilder
     private static string ListenerId(string ns, string gateway, string listener) => $"listener {ns}/{gateway}/{listener}";
     private static string RouteObjectId(string kind, string ns, string name) => $"{kind} {ns}/{name}";
     private static string ServiceId(string ns, string name) => $"service {ns}/{name}";
+    private static string ListenerSetId(string ns, string name) => $"listenerset {ns}/{name}";
 }

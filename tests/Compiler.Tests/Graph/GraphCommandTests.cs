@@ -116,6 +116,21 @@ public sealed partial class GraphCommandTests : IDisposable
     }
 
     [Fact]
+    public void ListenerSetParents_AcceptedOneIsBlack_RefusedOnesRed()
+    {
+        var (_, dot, _) = Run(["graph", .. GoldenInputs("references", "listenerset-route-parents")]);
+        var nodes = Nodes(dot);
+        Assert.Contains("label=\"ListenerSet\\ndefault/apps\"", nodes["listenerset default/apps"], StringComparison.Ordinal);
+        Assert.Contains(Edges(dot), e => e.From == "listenerset default/apps" && e.To == "listenerset default/apps/api");
+        // Accepted through one parent: the route is not red, the refusing parents' edges are.
+        Assert.DoesNotContain("color=red", nodes["HTTPRoute default/api"], StringComparison.Ordinal);
+        var refused = Assert.Single(Edges(dot), e => e.From == "listenerset default/nope" && e.To == "HTTPRoute default/api");
+        Assert.Contains("color=red", refused.Attrs, StringComparison.Ordinal);
+        Assert.Contains(Edges(dot), e => e.From == "listenerset default/apps" && e.To == "HTTPRoute default/api" && e.Attrs == "label=\"port 8080\"");
+        Assert.Contains(Edges(dot), e => e.From == "listenerset default/apps" && e.To == "HTTPRoute default/api" && e.Attrs.Contains("port 9090", StringComparison.Ordinal) == false && e.Attrs.Contains("color=red", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void BundleFolder_GivesTheSameGraph_AsItsInputs_EveryTime()
     {
         var bundle = Path.Combine(_dir, "bundle");

@@ -13,24 +13,30 @@ public sealed record StatusCondition(string Type, bool Status, string Reason, st
 public sealed record GatewayStatusEntry(string Namespace, string Name, IReadOnlyList<string> Addresses,
     IReadOnlyList<StatusCondition> Conditions, IReadOnlyList<(string Name, IReadOnlyList<StatusCondition> Conditions)> Listeners);
 
-/// <summary>A route's status towards one parent: a Gateway (with its listener, when the route names one) or a Service (GAMMA).</summary>
+/// <summary>A route's status towards one parent: a Gateway or a ListenerSet (with its listener, when the route names one), or a Service (GAMMA).</summary>
 public sealed record RouteParentEntry(string Kind, string Namespace, string Name, string ParentNamespace, string Parent,
     string? SectionName, IReadOnlyList<StatusCondition> Conditions)
 {
-    /// <summary>The parent's kind: <c>Gateway</c>, or <c>Service</c> for a mesh route.</summary>
+    /// <summary>The parent's kind: <c>Gateway</c>, <c>ListenerSet</c>, or <c>Service</c> for a mesh route.</summary>
     public string ParentKind { get; init; } = "Gateway";
 
     /// <summary>The parent port the route names, if any (mesh routes name the Service port).</summary>
     public int? ParentPort { get; init; }
 }
 
+/// <summary>A ListenerSet's status: its conditions, and its listeners' conditions by name.</summary>
+public sealed record ListenerSetStatusEntry(string Namespace, string Name, IReadOnlyList<StatusCondition> Conditions,
+    IReadOnlyList<(string Name, IReadOnlyList<StatusCondition> Conditions)> Listeners);
+
 /// <summary>
-/// The Gateway API status a bundle carries (<see cref="StatusFiles"/>: Gateways, HTTPRoutes and GRPCRoutes), read back
+/// The Gateway API status a bundle carries (<see cref="StatusFiles"/>: Gateways, ListenerSets, HTTPRoutes and GRPCRoutes), read back
 /// so that <c>meshc run</c> can say what the compiler left out and why, and <c>meshc graph</c> can draw it. A bundle
-/// compiled without the status target has none: then both lists are empty.
+/// compiled without the status target has none: then the lists are empty.
 /// </summary>
 public sealed record BundleStatus(IReadOnlyList<GatewayStatusEntry> Gateways, IReadOnlyList<RouteParentEntry> Routes)
 {
+    public IReadOnlyList<ListenerSetStatusEntry> ListenerSets { get; init; } = [];
+
     private static readonly string[] RouteKinds = ["HTTPRoute", "GRPCRoute"];
 
     /// <summary>Reads the status files among <paramref name="paths"/> (bundle paths), through <paramref name="readText"/>.</summary>
@@ -38,7 +44,9 @@ public sealed record BundleStatus(IReadOnlyList<GatewayStatusEntry> Gateways, IR
     {
         var gateways = new List<GatewayStatusEntry>();
         var routes = new List<RouteParentEntry>();
+        var listenerSets = new List<ListenerSetStatusEntry>();
         var gatewayFolder = StatusFiles.Folder("Gateway");
+        var listenerSetFolder = StatusFiles.Folder("ListenerSet");
         var routeFolders = RouteKinds.Select(k => (Folder: StatusFiles.Folder(k), Kind: k)).ToList();
         foreach (var path in paths.Order(StringComparer.Ordinal))
         {
@@ -48,6 +56,12 @@ public sealed record BundleStatus(IReadOnlyList<GatewayStatusEntry> Gateways, IR
                 gateways.Add(new GatewayStatusEntry(Text(meta, "namespace"), Text(meta, "name"),
                     [.. Items(status, "addresses").Select(a => Text(a, "value"))],
                     Conditions(status),
+                    [.. Items(status, "listeners").Select(l => (Text(l, "name"), Conditions(l)))]));
+            }
+            else if (path.StartsWith(listenerSetFolder, StringComparison.Ordinal))
+            {
+                var (meta, status) = Document(readText(path));
+                listenerSets.Add(new ListenerSetStatusEntry(Text(meta, "namespace"), Text(meta, "name"), Conditions(status),
                     [.. Items(status, "listeners").Select(l => (Text(l, "name"), Conditions(l)))]));
             }
             else if (routeFolders.FirstOrDefault(f => path.StartsWith(f.Folder, StringComparison.Ordinal)) is { Kind: { } kind })
@@ -67,7 +81,7 @@ public sealed record BundleStatus(IReadOnlyList<GatewayStatusEntry> Gateways, IR
                 }
             }
         }
-        return new BundleStatus(gateways, routes);
+        return new BundleStatus(gateways, routes) { ListenerSets = listenerSets };
     }
 
     private static (YamlMappingNode Metadata, YamlMappingNode Status) Document(string yaml)
