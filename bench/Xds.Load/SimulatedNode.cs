@@ -32,16 +32,16 @@ public sealed class SimulatedNode(int id, string selector, string route)
         {
             using var call = client.StreamAggregatedResources(cancellationToken: stop);
             var node = new Node { Id = $"bench-{id}", Cluster = selector };
-            await call.RequestStream.WriteAsync(new DiscoveryRequest { Node = node, TypeUrl = EnvoyTypeUrls.Cluster });
-            await call.RequestStream.WriteAsync(new DiscoveryRequest { TypeUrl = EnvoyTypeUrls.Listener });
-            await call.RequestStream.WriteAsync(new DiscoveryRequest { TypeUrl = EnvoyTypeUrls.RouteConfiguration, ResourceNames = { route } });
+            await call.RequestStream.WriteAsync(new DiscoveryRequest { Node = node, TypeUrl = EnvoyTypeUrls.Cluster }, stop);
+            await call.RequestStream.WriteAsync(new DiscoveryRequest { TypeUrl = EnvoyTypeUrls.Listener }, stop);
+            await call.RequestStream.WriteAsync(new DiscoveryRequest { TypeUrl = EnvoyTypeUrls.RouteConfiguration, ResourceNames = { route } }, stop);
             var seen = new HashSet<string>();
             await foreach (var response in call.ResponseStream.ReadAllAsync(stop))
             {
                 Responses++;
                 var ack = new DiscoveryRequest { TypeUrl = response.TypeUrl, VersionInfo = response.VersionInfo, ResponseNonce = response.Nonce };
                 if (response.TypeUrl == EnvoyTypeUrls.RouteConfiguration) ack.ResourceNames.Add(route);
-                await call.RequestStream.WriteAsync(ack);
+                await call.RequestStream.WriteAsync(ack, stop);
                 if (response.TypeUrl == EnvoyTypeUrls.RouteConfiguration)
                 {
                     if (_routeVersion is not null && _routeVersion != response.VersionInfo) _changed.TrySetResult(Stopwatch.GetTimestamp());

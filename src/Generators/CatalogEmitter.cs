@@ -47,7 +47,7 @@ internal static class CatalogEmitter
             : string.Join(" + ", e.Parts.Select(p => p.Literal is not null
                 ? Literal(p.Literal)
                 : p.IsInt ? $"{Identifier(p.Parameter!)}.ToString(System.Globalization.CultureInfo.InvariantCulture)" : Identifier(p.Parameter!)));
-        var signature = string.Join(", ", new[] { "Meshc.Compiler.Text.SourceLocation at" }.Concat(parameters).Concat(new[] { "string? hint = null" }));
+        var signature = string.Join(", ", parameters.Prepend("Meshc.Compiler.Text.SourceLocation at").Append("string? hint = null"));
         sb.AppendLine($"    /// <summary>Reports {e.Code} ({e.Severity}): {Xml(e.Template)}</summary>");
         sb.AppendLine($"    public Diagnostic Report{e.Name}({signature}) =>");
         sb.AppendLine($"        Report(DiagnosticCatalog.{e.Name}, at, {message}, hint);");

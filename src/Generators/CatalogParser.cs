@@ -13,6 +13,8 @@ namespace Meshc.Generators;
 /// </summary>
 internal static class CatalogParser
 {
+    private static readonly char[] FieldSeparator = ['|'];
+
     private static readonly Regex CodePattern = new("^MC[0-9]{4}$");
     private static readonly Regex NamePattern = new("^[A-Z][A-Za-z0-9]*$");
     private static readonly Regex Placeholder = new(@"\{([a-zA-Z][a-zA-Z0-9]*)(:int)?\}");
@@ -48,7 +50,7 @@ internal static class CatalogParser
                 }
                 continue;
             }
-            var fields = line.Split(new[] { '|' }, 4).Select(f => f.Trim()).ToArray();
+            var fields = line.Split(FieldSeparator, 4).Select(f => f.Trim()).ToArray();
             void Fail(string message) => result.Errors.Add((i + 1, message));
             if (fields.Length != 4) { Fail("expected 'code | severity | name | message'"); continue; }
             var (code, severityField, name, template) = (fields[0], fields[1], fields[2], fields[3]);

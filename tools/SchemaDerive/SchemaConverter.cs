@@ -108,7 +108,7 @@ internal sealed class SchemaConverter
     }
 
     /// <summary>An enum member, typed by the schema it belongs to (YAML alone cannot tell "301" from 301).</summary>
-    private static JsonNode? Typed(YamlNode value, YamlMappingNode schema)
+    private static JsonValue? Typed(YamlNode value, YamlMappingNode schema)
     {
         var text = Scalar(value) ?? "";
         return CrdDocument.Str(schema, "type") switch
@@ -120,7 +120,7 @@ internal sealed class SchemaConverter
         };
     }
 
-    private static JsonNode Number(YamlNode value)
+    private static JsonValue Number(YamlNode value)
     {
         var text = Scalar(value)!;
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)

@@ -65,7 +65,7 @@ public static class MeshcCommand
             RuntimeCommandStub.Create("run", "serve a bundle (or inputs, compiled first) on loopback with Envoy's routing", stderr),
             RuntimeCommandStub.Create("serve", "serve the compiled inputs over xDS (ADS) to Envoys, proxyless gRPC clients and meshc proxies", stderr, "the xDS server (src/Server)"),
             RuntimeCommandStub.Create("test", "run route tests (Envoy router_check_tool's schema) against a bundle with the runtime's router", stderr),
-            trace, FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr),
+            trace, FmtCommand.Create(stdout, stderr), DiffCommand.Create(stdout, stderr), GraphCommand.Create(inputs => GraphBundle(inputs, stderr), stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -194,6 +194,32 @@ public static class MeshcCommand
         }
         var exit = TraceCommand.Run(bundle, from, to, http, stdout, stderr);
         return exit == ExitCodes.Denied && exitZero ? ExitCodes.Ok : exit;
+    }
+
+    /// <summary>The bundle <c>meshc graph</c> draws: the bundle folder named, or the inputs compiled (xDS and status) in memory.</summary>
+    private static (IReadOnlyCollection<string>? Paths, Func<string, string>? ReadText, int Exit) GraphBundle(string[] inputs, TextWriter stderr)
+    {
+        if (inputs.Length == 1 && File.Exists(Path.Combine(inputs[0], BundleManifest.FileName)))
+        {
+            try
+            {
+                var (paths, readText) = GraphCommand.ReadFolder(inputs[0]);
+                return (paths, readText, ExitCodes.Ok);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"meshc: {e.Message}");
+                return (null, null, ExitCodes.UsageOrIo);
+            }
+        }
+        var loaded = Load(inputs, (null, null), stderr);
+        if (loaded.Compilation is null) return (null, null, ExitCodes.UsageOrIo);
+        var result = PhaseTimings.Time("back ends", () => loaded.Compilation.Emit(EmitTargets.Xds | EmitTargets.Status));
+        DiagnosticPrinter.Print(result.Diagnostics, stderr, verbose: false);
+        if (result.Bundle is null) return (null, null, ExitCodes.InputErrors);
+        var bundle = result.Bundle;
+        // Fallback errors still fail the run, as compile does; the graph shows what they leave out.
+        return ([.. bundle.Files.Select(f => f.Path)], bundle.ReadText, result.HasErrors ? ExitCodes.InputErrors : ExitCodes.Ok);
     }
 
     /// <summary>

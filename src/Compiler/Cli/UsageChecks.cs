@@ -10,7 +10,7 @@ namespace Meshc.Compiler.Cli;
 internal static class UsageChecks
 {
     /// <summary>The commands, as <c>meshc --help</c> lists them.</summary>
-    public static readonly string[] Commands = ["compile", "check", "run", "serve", "test", "trace", "fmt", "diff"];
+    public static readonly string[] Commands = ["compile", "check", "run", "serve", "test", "trace", "fmt", "diff", "graph"];
 
     /// <summary>Makes an argument refuse words that look like options (<c>--frob</c>); a file named so is written <c>./--frob</c>.</summary>
     public static T RejectingOptions<T>(this T argument) where T : Argument

@@ -77,7 +77,7 @@ internal sealed class AssignGatewayAddresses : IPass
         }
     }
 
-    private static void Pick(PassContext context, GatewayFacts facts, IReadOnlyList<AddressPool> selecting, Dictionary<uint, ObjectKey> taken)
+    private static void Pick(PassContext context, GatewayFacts facts, List<AddressPool> selecting, Dictionary<uint, ObjectKey> taken)
     {
         foreach (var pool in selecting)
         {

@@ -88,7 +88,7 @@ internal static class ListenerAdmission
             _ => route.Meta.Namespace == owner,
         };
 
-    private static string NamespaceReason(IReadOnlyList<ListenerFacts> listeners, Gateway gateway)
+    private static string NamespaceReason(List<ListenerFacts> listeners, Gateway gateway)
     {
         if (listeners.Count > 1)
             return $"none of listeners {string.Join(", ", listeners.Select(l => $"'{l.Listener.Name}'"))} admits routes from it";

@@ -44,7 +44,7 @@ internal sealed class ModelIndex
     /// <summary>Names of the Gateways of a namespace, for "did you mean".</summary>
     public IEnumerable<string> GatewayNames(string ns) => Model.Gateways.Where(g => g.Meta.Namespace == ns).Select(g => g.Meta.Name);
 
-    private static IReadOnlyList<Label> EnsureNameLabel(List<Label> labels, string ns)
+    private static List<Label> EnsureNameLabel(List<Label> labels, string ns)
     {
         if (labels.All(l => l.Key != "kubernetes.io/metadata.name")) labels.Add(new Label("kubernetes.io/metadata.name", ns));
         return labels;

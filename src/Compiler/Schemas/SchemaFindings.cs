@@ -77,7 +77,7 @@ internal sealed class SchemaFindings
     /// No alternative holds. When each fails only here, by type or format, one message names what the value could have
     /// been; else the findings of the alternative that got furthest (deepest finding, then fewest, then the first).
     /// </summary>
-    private IReadOnlyList<SchemaViolation> NoAlternative(List<EvaluationResults> alternatives, SchemaProblems at)
+    private List<SchemaViolation> NoAlternative(List<EvaluationResults> alternatives, SchemaProblems at)
     {
         var results = alternatives.Select(a =>
         {

@@ -28,8 +28,9 @@ public static class CidrText
     /// <summary>Orders CIDRs by family, then address bytes, then prefix length: the order CIDR identities are numbered in.</summary>
     public static int Compare(string left, string right)
     {
-        TryParse(left, out var a, out var abits);
-        TryParse(right, out var b, out var bbits);
+        // Callers order CIDRs already checked; anything else sorts after them, by text.
+        var (leftOk, rightOk) = (TryParse(left, out var a, out var abits), TryParse(right, out var b, out var bbits));
+        if (!leftOk || !rightOk) return leftOk != rightOk ? (leftOk ? -1 : 1) : string.CompareOrdinal(left, right);
         var family = a.AddressFamily.CompareTo(b.AddressFamily);
         if (family != 0) return family;
         var bytes = a.GetAddressBytes().AsSpan().SequenceCompareTo(b.GetAddressBytes());

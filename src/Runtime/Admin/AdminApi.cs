@@ -12,6 +12,9 @@ namespace Meshc.Runtime.Admin;
 /// </summary>
 public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
 {
+    /// <summary>What serves a proxy's admin port (<see cref="ProxyOptions.Admin"/>).</summary>
+    public static RequestDelegate Serve(SnapshotHolder holder, ProxyStats stats) => new AdminApi(holder, stats).Handle;
+
     public Task Handle(HttpContext ctx) => ctx.Request.Path.Value switch
     {
         "/ready" => Text(ctx, "LIVE\n"),
@@ -38,13 +41,15 @@ public sealed class AdminApi(SnapshotHolder holder, ProxyStats stats)
     }
 
     /// <summary>meshc's facts, kept out of the Envoy-shaped dump so that Envoy tooling can parse that one.</summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private string Bundle() => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["bundle_id"] = holder.Current.BundleId,
         ["last_load_error"] = holder.LastLoadError,
         ["update_rejected"] = stats.Get(SnapshotHolder.UpdateRejected),
         ["unserved_sockets"] = holder.UnservedSockets,
-    }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }, Indented) + "\n";
 
     private string Clusters()
     {

@@ -5,6 +5,7 @@ using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Cli;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.FrontEnds;
+using Meshc.Runtime.Admin;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Proxy;
@@ -62,7 +63,7 @@ public static class RunCommand
             stdout.WriteLine($"bundle {snapshot.BundleId[..12]}");
             foreach (var line in host.Holder.Policy.Load(verified.Bundle, snapshot, parsed.Bpffs)) stdout.WriteLine(line);
             foreach (var line in SocketLines(host.Sockets)) stdout.WriteLine(line);
-            foreach (var line in StartupNotes.Lines(BundleStatus.Read(verified.Bundle), host.Sockets)) stdout.WriteLine(line);
+            foreach (var line in StartupNotes.Lines(verified.Bundle.Status(), host.Sockets)) stdout.WriteLine(line);
             foreach (var line in snapshot.ListenerErrorLines) stderr.WriteLine($"meshc run: {line}");
             if (host.AdminPort is { } admin) stdout.WriteLine($"admin on http://{ListenerSocket.FormatHost(parsed.Bind ?? IPAddress.Loopback)}:{admin}");
             await WaitForShutdown();
@@ -78,6 +79,7 @@ public static class RunCommand
         {
             UseBindings = parsed.Bind is null,
             HoldUntilPolicyLoaded = true,
+            Admin = AdminApi.Serve,
         };
         if (SocketPlan.Problem(snapshot, options) is { } problem)
         {

@@ -4,7 +4,6 @@ using Meshc.PolicyEngine;
 using Meshc.PolicyEngine.Kernel;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
-using Meshc.Runtime.Proxy;
 using Meshc.Runtime.Routing;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
@@ -17,9 +16,10 @@ namespace Meshc.Runtime.Enforcement;
 /// Enforces a bundle's policy in the runtime (docs/bpf.md, "Runtime enforcement"): loads the bpf/ section into
 /// in-process maps and, where the machine allows, into pinned kernel maps; drops denied connections before a byte is
 /// read; answers requests the L7 rules refuse with 403; counts under <c>meshc.policy.*</c>. Until <see cref="Load"/>
-/// is called nothing is enforced. The state is one immutable object swapped atomically on reload.
+/// is called nothing is enforced. The state is one immutable object swapped atomically on reload. It counts through
+/// <c>count</c> (the proxy's stats), so that enforcement does not depend on the proxy that uses it.
 /// </summary>
-public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
+public sealed class PolicyEnforcer(Action<string> count) : IDisposable
 {
     private readonly Lock _gate = new();
     private EnforcementState? _state;
@@ -82,11 +82,11 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
         var decision = PolicyDecision.Decide(state, listener, (connection.RemoteEndPoint as IPEndPoint)?.Address, http: null);
         if (decision.Action == PolicyAction.Allow)
         {
-            stats.Increment("meshc.policy.allowed");
+            count("meshc.policy.allowed");
             await next(connection);
             return;
         }
-        stats.Increment("meshc.policy.denied_l3l4");
+        count("meshc.policy.denied_l3l4");
         Drop(connection.Features.Get<IConnectionSocketFeature>()?.Socket);
         connection.Abort(new ConnectionAbortedException($"policy: {decision.Rule}"));
     };
@@ -104,11 +104,11 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
         switch (decision.Action)
         {
             case PolicyAction.DenyL7:
-                stats.Increment("meshc.policy.denied_l7");
+                count("meshc.policy.denied_l7");
                 await AccessDenied.Write(ctx);
                 return true;
             case PolicyAction.DropL3L4:
-                stats.Increment("meshc.policy.denied_l3l4");
+                count("meshc.policy.denied_l3l4");
                 ctx.Abort();
                 return true;
             default:
@@ -133,12 +133,12 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
         switch (decision.Action)
         {
             case PolicyAction.DenyL7:
-                stats.Increment("meshc.policy.denied_l7");
+                count("meshc.policy.denied_l7");
                 await AccessDenied.Write(ctx);
                 return true;
             case PolicyAction.DropL3L4:
-                stats.Increment("meshc.policy.denied_l3l4");
-                await LocalReply.Write(ctx, 503, UpstreamDropped);
+                count("meshc.policy.denied_l3l4");
+                await WriteDropped(ctx);
                 return true;
             default:
                 return false;
@@ -147,6 +147,16 @@ public sealed class PolicyEnforcer(ProxyStats stats) : IDisposable
 
     /// <summary>Envoy's answer when the upstream connection times out, as a dropped SYN makes it.</summary>
     public const string UpstreamDropped = "upstream connect error or disconnect/reset before headers. reset reason: connection timeout";
+
+    // Envoy's local reply for that timeout: 503, text/plain. Written here, before anything went upstream, so the
+    // response has not started.
+    private static async Task WriteDropped(HttpContext ctx)
+    {
+        ctx.Response.Clear();
+        ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        ctx.Response.ContentType = "text/plain";
+        await ctx.Response.WriteAsync(UpstreamDropped);
+    }
 
     private static HttpRequestInfo RequestInfo(HttpContext ctx, string path)
     {

@@ -1,3 +1,4 @@
+using Meshc.Compiler.BackEnds.Status;
 using Meshc.Compiler.Bundle;
 
 namespace Meshc.Runtime.Loading;
@@ -9,6 +10,9 @@ namespace Meshc.Runtime.Loading;
 public sealed record LoadedBundle(string Folder, BundleManifest Manifest, IReadOnlyDictionary<string, byte[]> Files)
 {
     public string ReadText(string path) => System.Text.Encoding.UTF8.GetString(Files[path]);
+
+    /// <summary>The Gateway API status the bundle carries (none when it was compiled without the status target).</summary>
+    public BundleStatus Status() => BundleStatus.Read(Files.Keys, ReadText);
 }
 
 /// <summary>The outcome of a load: a bundle, or the reason it was refused (a bad bundle must never replace a good one).</summary>

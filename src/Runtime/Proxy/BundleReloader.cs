@@ -110,7 +110,7 @@ public sealed class BundleReloader : IDisposable
             _holder.RecordLoad(null);
             _log(secretsOnly ? $"reloaded TLS secrets of bundle {snapshot.BundleId[..12]}" : $"reloaded bundle {snapshot.BundleId[..12]}");
             Log(changes);
-            Log(StartupNotes.Lines(BundleStatus.Read(verified.Bundle), _host.Sockets));
+            Log(StartupNotes.Lines(verified.Bundle.Status(), _host.Sockets));
             return true;
         }
     }

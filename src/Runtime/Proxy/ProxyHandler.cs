@@ -225,7 +225,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     }
 
     /// <summary>The mirror policies that fire for this request, with the cluster each one shadows to.</summary>
-    private List<(MirrorSpec Spec, string Cluster)> Mirrors(HttpContext ctx, ForwardDecision decision)
+    private static List<(MirrorSpec Spec, string Cluster)> Mirrors(HttpContext ctx, ForwardDecision decision)
     {
         var mirrors = new List<(MirrorSpec, string)>();
         // Envoy shadows neither upgrades nor CONNECT.

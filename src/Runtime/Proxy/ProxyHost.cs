@@ -1,5 +1,4 @@
 using System.Net;
-using Meshc.Runtime.Admin;
 using Meshc.Runtime.Model;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -63,12 +62,18 @@ public sealed class ProxyHost : IAsyncDisposable
         _core = builder.Build();
         _handler = new ProxyHandler(Holder, Stats, _core.Services.GetRequiredService<IHttpForwarder>(), options.UpstreamClient);
         _tls = new TlsInspector(Holder, Stats, _h2c.FirstBytesTimeout);
-        var adminApi = new AdminApi(Holder, Stats);
+        var admin = options.Admin?.Invoke(Holder, Stats);
         // The core serves the admin port and the HTTP/2 connections the listener sockets hand over.
-        _core.Run(ctx => IsAdmin(ctx) ? adminApi.Handle(ctx) : _handler.Handle(ctx));
+        _core.Run(ctx => IsAdmin(ctx) ? admin?.Invoke(ctx) ?? NoAdmin(ctx) : _handler.Handle(ctx));
     }
 
     private static readonly object AdminConnection = new();
+
+    private static Task NoAdmin(HttpContext ctx)
+    {
+        ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
 
     public SnapshotHolder Holder { get; }
 

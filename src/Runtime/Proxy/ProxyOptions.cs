@@ -17,6 +17,12 @@ public sealed record ProxyOptions(IPAddress Bind, int PortOffset, int? AdminPort
     /// </summary>
     public bool UseBindings { get; init; }
 
+    /// <summary>
+    /// What serves the admin port (<see cref="AdminPort"/>), made from the proxy's snapshot holder and stats: the admin
+    /// API, a layer above the proxy (<c>AdminApi.Serve</c>). Without it the admin port answers 404 to everything.
+    /// </summary>
+    public Func<SnapshotHolder, ProxyStats, Microsoft.AspNetCore.Http.RequestDelegate>? Admin { get; init; }
+
     /// <summary>The client for HTTP/1.1 upstreams; <c>MESHC_UPSTREAM_CLIENT=yarp</c> in the environment picks the YARP path.</summary>
     public UpstreamClient UpstreamClient { get; init; } =
         string.Equals(Environment.GetEnvironmentVariable("MESHC_UPSTREAM_CLIENT"), "yarp", StringComparison.OrdinalIgnoreCase) ? UpstreamClient.Yarp : UpstreamClient.Native;

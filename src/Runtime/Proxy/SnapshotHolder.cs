@@ -50,7 +50,7 @@ public sealed class SnapshotHolder(RuntimeSnapshot initial, ProxyStats stats, Ti
     public IReadOnlyList<string> UnservedSockets { get; set; } = [];
 
     /// <summary>The policy enforced with the snapshot (docs/bpf.md); nothing until loaded.</summary>
-    public Enforcement.PolicyEnforcer Policy { get; } = new(stats);
+    public Enforcement.PolicyEnforcer Policy { get; } = new(stats.Increment);
 
     public ClusterState StateOf(string cluster) =>
         _clusters.GetOrAdd(cluster, n => new ClusterState(n, stats, time ?? TimeProvider.System));

@@ -1,3 +1,4 @@
+using Meshc.Compiler.BackEnds.Status;
 using Meshc.Compiler.BackEnds.Xds.Gateway;
 using Meshc.Runtime.Loading;
 

@@ -1,4 +1,5 @@
 using Envoy.Config.Route.V3;
+using Meshc.Compiler.Output;
 using Meshc.Runtime.Routing;
 
 namespace Meshc.Runtime.RouteTests;

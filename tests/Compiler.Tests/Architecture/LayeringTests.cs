@@ -52,12 +52,7 @@ public sealed class LayeringTests
     [MemberData(nameof(Forbidden))]
     public void Layer_DoesNotReference_ForbiddenNamespace(string layer, string forbidden)
     {
-        var offenders = Compiler.GetTypes()
-            .Where(t => InNamespace(t.Namespace, layer))
-            .SelectMany(t => TypeReferences.Of(t).Where(r => InNamespace(r.Namespace, forbidden)).Select(r => $"{t.FullName} → {r.FullName}"))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var offenders = TypeReferences.Offenders(Compiler, layer, forbidden);
         Assert.True(offenders.Count == 0, $"{layer} must not use {forbidden}:\n" + string.Join("\n", offenders));
     }
 
@@ -68,7 +63,4 @@ public sealed class LayeringTests
         var references = TypeReferences.Of(typeof(Compilation)).Select(t => t.Namespace).ToHashSet();
         Assert.Contains("Meshc.Compiler.FrontEnds.Yaml", references);
     }
-
-    private static bool InNamespace(string? ns, string root) =>
-        ns is not null && (ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal));
 }

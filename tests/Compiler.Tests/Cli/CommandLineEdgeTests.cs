@@ -51,7 +51,7 @@ public sealed class CommandLineEdgeTests : IDisposable
         var (code, output, err) = Run("frob");
         Assert.Equal(ExitCodes.UsageOrIo, code);
         Assert.Empty(output);
-        Assert.Equal(["meshc: unknown command 'frob'; the commands are compile, check, run, serve, test, trace, fmt, diff",
+        Assert.Equal(["meshc: unknown command 'frob'; the commands are compile, check, run, serve, test, trace, fmt, diff, graph",
             "run 'meshc --help' for usage"], Lines(err));
     }
 

@@ -7,7 +7,7 @@ public sealed class MeshcCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("meshc-cli-").FullName;
 
-    private (int Code, string Out, string Err) Run(params string[] args)
+    private static (int Code, string Out, string Err) Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

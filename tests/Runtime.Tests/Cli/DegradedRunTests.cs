@@ -19,7 +19,7 @@ public sealed class DegradedRunTests : IDisposable
     private static readonly string MixedGateway = Path.Combine(RuntimeHarness.RepoRoot, "tests", "golden", "cases", "degrade", "mixed-gateway", "input.yaml");
     private static readonly string Services = Path.Combine(RuntimeHarness.RepoRoot, "tests", "golden", "fixtures", "basic-gateway", "services.yaml");
 
-    private (int Code, string Out, string Err) Compile(params string[] args)
+    private static (int Code, string Out, string Err) Compile(params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var code = MeshcCommand.Run(["compile", .. args], stdout, stderr);
@@ -46,7 +46,7 @@ public sealed class DegradedRunTests : IDisposable
         Assert.Contains("2 errors above", stdout);
 
         var (bundle, snapshot) = Load(output);
-        var status = BundleStatus.Read(bundle);
+        var status = bundle.Status();
         var shop = status.Routes.Single(r => r.Name == "shop");
         Assert.Contains(shop.Conditions, c => c is { Type: "Accepted", Status: true });
         Assert.Contains(shop.Conditions, c => c is { Type: "ResolvedRefs", Status: false, Reason: "BackendNotFound" });
@@ -122,7 +122,7 @@ public sealed class DegradedRunTests : IDisposable
         await using var proxy = await ProxyHost.StartAsync(snapshot,
             new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true, UseBindings = true });
         var socket = Assert.Single(proxy.Sockets);
-        var note = Assert.Single(StartupNotes.Lines(BundleStatus.Read(bundle), proxy.Sockets));
+        var note = Assert.Single(StartupNotes.Lines(bundle.Status(), proxy.Sockets));
         Assert.Equal($"gateway default/gw has no address (Programmed=False AddressNotAssigned: no address assigned: the cluster has no LB IPAM (--lb-pool none)); served on {socket.Url} instead", note);
         using var client = RuntimeHarness.Client();
         using var response = await client.GetAsync(socket.Url + "/");
@@ -141,7 +141,7 @@ public sealed class DegradedRunTests : IDisposable
         Assert.Single(snapshot.Listeners);
         Assert.Equal(
             ["left out: listener https of gateway default/gw: Accepted=False Invalid: no usable certificate: listener 'https' refers to kind ConfigMap; only core Secrets hold certificates"],
-            StartupNotes.Lines(BundleStatus.Read(bundle), []));
+            StartupNotes.Lines(bundle.Status(), []));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Meshc.Compiler.BackEnds.Status;
 using Meshc.Compiler;
 using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Semantics;
@@ -101,7 +102,7 @@ internal sealed class ConformanceRun : IAsyncDisposable
             Assert.True(loaded.Success, loaded.Error);
             var (built, error) = BuildSnapshot.From(loaded.Bundle!, secrets);
             Assert.True(built is not null, error);
-            return (compiled, built!, BundleStatus.Read(loaded.Bundle!));
+            return (compiled, built!, loaded.Bundle!.Status());
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Meshc.Runtime.Admin;
 using Meshc.Runtime.Proxy;
 using Meshc.Runtime.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class AdminSocketTests : IDisposable
         var snapshot = RuntimeHarness.CompileTo(_folder, "gateway-echo");
         var port = FreePort();
         // The Gateways listen on port 80 at 127.0.100.x: the offset puts them on the admin's port number.
-        var options = new ProxyOptions(IPAddress.Loopback, port - 80, AdminPort: port) { UseBindings = true };
+        var options = new ProxyOptions(IPAddress.Loopback, port - 80, AdminPort: port) { UseBindings = true, Admin = AdminApi.Serve };
         await using var proxy = await ProxyHost.StartAsync(snapshot, options);
         var gateway = proxy.Sockets.First(s => s.Binding is not null).EndPoint;
         Assert.Equal(port, gateway.Port);

@@ -34,7 +34,7 @@ public sealed class RunCommandHardeningTests : IDisposable
         Assert.Contains(message, error);
     }
 
-    private async Task<(int Code, string Err)> Run(params string[] args)
+    private static async Task<(int Code, string Err)> Run(params string[] args)
     {
         var stderr = new StringWriter();
         var run = RunCommand.Run(args, new StringWriter(), stderr);

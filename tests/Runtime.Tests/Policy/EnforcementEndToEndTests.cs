@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Meshc.Compiler.Text;
+using Meshc.Runtime.Admin;
 using Meshc.Runtime.Proxy;
 using Meshc.Runtime.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -159,7 +160,7 @@ public sealed class EnforcementEndToEndTests : IDisposable
         var (bundle, snapshot) = PolicyRuntime.Compile(_folder, new SourceText("mesh.yaml", PolicyRuntime.Mesh + PolicyRuntime.ReadersPolicy));
         await using var backend = await TestBackend.StartAsync(ctx => ctx.Response.WriteAsync("served without policy"));
         await using var proxy = await ProxyHost.StartAsync(PolicyRuntime.PointAt(snapshot, backend.Port),
-            new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true, HoldUntilPolicyLoaded = true });
+            new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true, HoldUntilPolicyLoaded = true, Admin = AdminApi.Serve });
         using var admin = PolicyRuntime.ClientFrom(PolicyRuntime.Admin);
         var early = admin.GetAsync($"http://127.0.0.1:{proxy.ListenerPorts[PolicyRuntime.Listener]}/books");
         proxy.Holder.Policy.Load(bundle, snapshot, bpffs: "off");

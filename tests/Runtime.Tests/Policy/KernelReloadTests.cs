@@ -52,7 +52,7 @@ public sealed class KernelReloadTests : IDisposable
             var pins = Path.Combine(bpffs!.Path, "meshc");
             var (first, firstSnapshot) = PolicyRuntime.Compile(Path.Combine(_folder, "a"), new SourceText("a.yaml", PolicyRuntime.Mesh + PolicyRuntime.ReadersPolicy));
             var (second, secondSnapshot) = PolicyRuntime.Compile(Path.Combine(_folder, "b"), new SourceText("b.yaml", PolicyRuntime.Mesh + PolicyRuntime.ReadersPolicy + AdminsToo));
-            var enforcer = new PolicyEnforcer(new ProxyStats());
+            var enforcer = new PolicyEnforcer(new ProxyStats().Increment);
             var lines = enforcer.Load(first, firstSnapshot, pins);
             Assert.Contains(lines, l => l.StartsWith("kernel maps: ", StringComparison.Ordinal) && l.EndsWith($"pinned under {pins}", StringComparison.Ordinal));
 
@@ -80,7 +80,7 @@ public sealed class KernelReloadTests : IDisposable
     public void Load_BpffsOff_EnforcesFromInProcessMapsAndSaysSo()
     {
         var (bundle, snapshot) = PolicyRuntime.Compile(_folder, new SourceText("a.yaml", PolicyRuntime.Mesh + PolicyRuntime.ReadersPolicy));
-        using var enforcer = new PolicyEnforcer(new ProxyStats());
+        using var enforcer = new PolicyEnforcer(new ProxyStats().Increment);
         var lines = enforcer.Load(bundle, snapshot, "off");
         Assert.Contains("kernel maps off (--bpffs off)", lines);
         Assert.Null(enforcer.Current!.Kernel);

@@ -32,7 +32,7 @@ internal sealed class TemporaryBpffs : IDisposable
     {
         if (_mounted)
         {
-            umount2(Path, 2); // MNT_DETACH
+            _ = umount2(Path, 2); // MNT_DETACH; a failure leaves the mount for the next boot, nothing to act on here
             Directory.Delete(Path);
         }
         else if (Directory.Exists(Path))

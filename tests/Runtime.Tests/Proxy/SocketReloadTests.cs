@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Meshc.Compiler;
 using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Text;
+using Meshc.Runtime.Admin;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Proxy;
@@ -271,7 +272,7 @@ public sealed class SocketReloadTests : IDisposable
             var offset = Random.Shared.Next(12_000, 22_000);
             try
             {
-                return await ProxyHost.StartAsync(snapshot, new ProxyOptions(IPAddress.Loopback, offset, AdminPort: 0) { UseBindings = true });
+                return await ProxyHost.StartAsync(snapshot, new ProxyOptions(IPAddress.Loopback, offset, AdminPort: 0) { UseBindings = true, Admin = AdminApi.Serve });
             }
             catch (IOException) when (attempt < 6) { }
         }

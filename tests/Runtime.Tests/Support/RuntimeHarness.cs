@@ -3,6 +3,7 @@ using Meshc.Compiler;
 using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.FrontEnds;
+using Meshc.Runtime.Admin;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Proxy;
@@ -45,7 +46,7 @@ internal static class RuntimeHarness
     /// <summary>Starts a proxy on ephemeral ports; <paramref name="client"/> picks the upstream client (else the default).</summary>
     public static Task<ProxyHost> Start(RuntimeSnapshot snapshot, UpstreamClient? client = null)
     {
-        var options = new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true };
+        var options = new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true, Admin = AdminApi.Serve };
         return ProxyHost.StartAsync(snapshot, client is { } chosen ? options with { UpstreamClient = chosen } : options);
     }
 

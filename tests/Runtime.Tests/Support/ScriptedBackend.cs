@@ -69,7 +69,7 @@ internal sealed class ScriptedBackend : IAsyncDisposable
                 }
                 finally
                 {
-                    socket.Dispose();
+                    connection.Dispose();
                 }
             }));
         }
@@ -86,10 +86,16 @@ internal sealed class ScriptedBackend : IAsyncDisposable
         _stop.Dispose();
     }
 
-    internal sealed class Connection(ScriptedBackend backend, Socket socket)
+    internal sealed class Connection(ScriptedBackend backend, Socket socket) : IDisposable
     {
         private readonly NetworkStream _stream = new(socket);
         private byte[] _pending = [];
+
+        public void Dispose()
+        {
+            _stream.Dispose();
+            socket.Dispose();
+        }
 
         public Socket Socket => socket;
 

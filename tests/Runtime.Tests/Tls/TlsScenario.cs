@@ -6,6 +6,7 @@ using Meshc.Compiler;
 using Meshc.Compiler.Bundle;
 using Meshc.Compiler.Diagnostics;
 using Meshc.Compiler.FrontEnds;
+using Meshc.Runtime.Admin;
 using Meshc.Runtime.Loading;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Proxy;
@@ -56,7 +57,7 @@ internal sealed class TlsScenario : IDisposable
     }
 
     public static Task<ProxyHost> Start(RuntimeSnapshot snapshot) =>
-        ProxyHost.StartAsync(snapshot, new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true });
+        ProxyHost.StartAsync(snapshot, new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true, Admin = AdminApi.Serve });
 
     /// <summary>An HTTPS client that reaches <paramref name="port"/> whatever the URL's host, records the server certificate and may present one.</summary>
     public static (HttpClient Client, Func<X509Certificate2?> Seen) Client(int port, X509Certificate2? clientCertificate = null)

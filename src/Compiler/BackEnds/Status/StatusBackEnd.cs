@@ -7,7 +7,7 @@ using Meshc.Compiler.Semantics;
 namespace Meshc.Compiler.BackEnds.Status;
 
 /// <summary>
-/// Writes the Gateway API status of each object meshc owns under <c>status/&lt;resource&gt;/[&lt;namespace&gt;/]&lt;name&gt;.yaml</c>,
+/// Writes the Gateway API status of each object meshc owns under <c>status/&lt;resource&gt;/[&lt;namespace&gt;/]&lt;name&gt;.yaml</c> (<see cref="StatusFiles"/>),
 /// shaped as the object's <c>status</c> stanza. lastTransitionTime is left out: the bundle must not depend on the clock.
 /// </summary>
 internal static class StatusBackEnd
@@ -78,15 +78,8 @@ internal static class StatusBackEnd
             ["metadata"] = metadata,
             ["status"] = status,
         };
-        files.Add(($"status/{Plural(kind)}/{key.QualifiedName}.yaml", YamlText.Write(doc)));
+        files.Add((StatusFiles.Path(kind, key.QualifiedName), YamlText.Write(doc)));
     }
-
-    private static string Plural(string kind) => kind.ToLowerInvariant() switch
-    {
-        "gatewayclass" => "gatewayclasses",
-        "backendtlspolicy" => "backendtlspolicies",
-        var k => k + "s",
-    };
 
     private static JsonNode Listener(ListenerStatus l) => new JsonObject
     {

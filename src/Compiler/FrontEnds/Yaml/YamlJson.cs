@@ -109,7 +109,7 @@ internal sealed class YamlJson
 
     private static string KeyOf(YamlNode key) => (key as YamlScalarNode)?.Value ?? key.ToString();
 
-    private static JsonNode? Scalar(YamlScalarNode s)
+    private static JsonValue? Scalar(YamlScalarNode s)
     {
         var v = s.Value ?? "";
         if (s.Style != ScalarStyle.Plain) return JsonValue.Create(v);

@@ -93,6 +93,6 @@ internal static class CecSpecBuilder
         return map;
     }
 
-    private static IReadOnlyList<Label> Sorted(Dictionary<string, string> map) =>
+    private static List<Label> Sorted(Dictionary<string, string> map) =>
         map.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new Label(e.Key, e.Value)).ToList();
 }

@@ -57,7 +57,7 @@ internal sealed record PassthroughChain(IReadOnlyList<string> ServerNames, IRead
     }
 
     /// <summary>Sorted, unique; Envoy has no "*" server name, so a list holding it matches everything (empty).</summary>
-    private static IReadOnlyList<string> ServerNamesOf(IEnumerable<string> hosts)
+    private static List<string> ServerNamesOf(IEnumerable<string> hosts)
     {
         var names = hosts.Distinct().Order(StringComparer.Ordinal).ToList();
         return names.Contains("*") ? [] : names;

@@ -26,7 +26,7 @@ internal static class EndpointsReader
             sharedPort ??= port;
         }
         var ports = sharedPort is { } p
-            ? ValueList.Of(new EndpointPort(service.Ports.FirstOrDefault()?.Name, p, service.Ports.FirstOrDefault()?.Protocol ?? "TCP"))
+            ? ValueList.Of(new EndpointPort(service.Ports.Count > 0 ? service.Ports[0].Name : null, p, service.Ports.Count > 0 ? service.Ports[0].Protocol : "TCP"))
             : service.Ports.Select(sp => new EndpointPort(sp.Name, TargetNumber(sp), sp.Protocol)).ToValueList();
         var label = new Label(FrontEnds.Yaml.EndpointSliceReader.ServiceNameLabel, service.Meta.Name);
         var meta = new ObjectMeta(service.Meta.Name, service.Meta.Namespace, ValueList.Of(label), ValueList<Label>.Empty, 1,

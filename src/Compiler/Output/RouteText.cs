@@ -1,9 +1,9 @@
 using Envoy.Config.Route.V3;
 
-namespace Meshc.Runtime.RouteTests;
+namespace Meshc.Compiler.Output;
 
-/// <summary>Short, stable descriptions of a route's match and action for coverage reports.</summary>
-internal static class RouteText
+/// <summary>Short, stable descriptions of an Envoy route's match and action, for people: route-test coverage reports and graph labels.</summary>
+public static class RouteText
 {
     public static string Match(RouteMatch m)
     {

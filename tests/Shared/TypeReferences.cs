@@ -1,14 +1,27 @@
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace Meshc.Compiler.Tests.Architecture;
+namespace Meshc.Tests;
 
 /// <summary>
 /// Every type a compiled type touches: its base type, interfaces, fields, method signatures, and the types and
 /// members named by the IL of its method bodies (nested and compiler-generated types count for their outer type).
+/// The layering tests of the compiler and the runtime read their assemblies through it.
 /// </summary>
 internal static class TypeReferences
 {
+    /// <summary>"Type → referenced type" for every reference from namespace <paramref name="layer"/> (or below it) into <paramref name="forbidden"/>, sorted.</summary>
+    public static List<string> Offenders(Assembly assembly, string layer, string forbidden) =>
+        assembly.GetTypes()
+            .Where(t => InNamespace(t.Namespace, layer))
+            .SelectMany(t => Of(t).Where(r => InNamespace(r.Namespace, forbidden)).Select(r => $"{t.FullName} → {r.FullName}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static bool InNamespace(string? ns, string root) =>
+        ns is not null && (ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal));
+
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (OpCode)f.GetValue(null)!)

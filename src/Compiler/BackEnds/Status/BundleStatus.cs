@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Meshc.Runtime.Loading;
+namespace Meshc.Compiler.BackEnds.Status;
 
 /// <summary>One status condition as a bundle's status files carry it.</summary>
 public sealed record StatusCondition(string Type, bool Status, string Reason, string Message)
@@ -13,11 +13,15 @@ public sealed record StatusCondition(string Type, bool Status, string Reason, st
 public sealed record GatewayStatusEntry(string Namespace, string Name, IReadOnlyList<string> Addresses,
     IReadOnlyList<StatusCondition> Conditions, IReadOnlyList<(string Name, IReadOnlyList<StatusCondition> Conditions)> Listeners);
 
-/// <summary>A route's status towards one parent (a Gateway, a ListenerSet or a Service: <see cref="ParentKind"/>).</summary>
+/// <summary>A route's status towards one parent: a Gateway or a ListenerSet (with its listener, when the route names one), or a Service (GAMMA).</summary>
 public sealed record RouteParentEntry(string Kind, string Namespace, string Name, string ParentNamespace, string Parent,
     string? SectionName, IReadOnlyList<StatusCondition> Conditions)
 {
+    /// <summary>The parent's kind: <c>Gateway</c>, <c>ListenerSet</c>, or <c>Service</c> for a mesh route.</summary>
     public string ParentKind { get; init; } = "Gateway";
+
+    /// <summary>The parent port the route names, if any (mesh routes name the Service port).</summary>
+    public int? ParentPort { get; init; }
 }
 
 /// <summary>A ListenerSet's status: its conditions, and its listeners' conditions by name.</summary>
@@ -25,40 +29,44 @@ public sealed record ListenerSetStatusEntry(string Namespace, string Name, IRead
     IReadOnlyList<(string Name, IReadOnlyList<StatusCondition> Conditions)> Listeners);
 
 /// <summary>
-/// The Gateway API status a bundle carries (<c>status/gateways/…</c>, <c>status/listenersets/…</c>,
-/// <c>status/httproutes/…</c>, <c>status/grpcroutes/…</c>), read back so <c>meshc run</c> can say what the compiler
-/// left out and why. A bundle compiled without the status target has none: then the lists are empty.
+/// The Gateway API status a bundle carries (<see cref="StatusFiles"/>: Gateways, ListenerSets, HTTPRoutes and GRPCRoutes), read back
+/// so that <c>meshc run</c> can say what the compiler left out and why, and <c>meshc graph</c> can draw it. A bundle
+/// compiled without the status target has none: then the lists are empty.
 /// </summary>
 public sealed record BundleStatus(IReadOnlyList<GatewayStatusEntry> Gateways, IReadOnlyList<RouteParentEntry> Routes)
 {
     public IReadOnlyList<ListenerSetStatusEntry> ListenerSets { get; init; } = [];
 
-    private static readonly (string Folder, string Kind)[] RouteFolders = [("status/httproutes/", "HTTPRoute"), ("status/grpcroutes/", "GRPCRoute")];
+    private static readonly string[] RouteKinds = ["HTTPRoute", "GRPCRoute"];
 
-    public static BundleStatus Read(LoadedBundle bundle)
+    /// <summary>Reads the status files among <paramref name="paths"/> (bundle paths), through <paramref name="readText"/>.</summary>
+    public static BundleStatus Read(IEnumerable<string> paths, Func<string, string> readText)
     {
         var gateways = new List<GatewayStatusEntry>();
         var routes = new List<RouteParentEntry>();
         var listenerSets = new List<ListenerSetStatusEntry>();
-        foreach (var path in bundle.Files.Keys.Order(StringComparer.Ordinal))
+        var gatewayFolder = StatusFiles.Folder("Gateway");
+        var listenerSetFolder = StatusFiles.Folder("ListenerSet");
+        var routeFolders = RouteKinds.Select(k => (Folder: StatusFiles.Folder(k), Kind: k)).ToList();
+        foreach (var path in paths.Order(StringComparer.Ordinal))
         {
-            if (path.StartsWith("status/gateways/", StringComparison.Ordinal))
+            if (path.StartsWith(gatewayFolder, StringComparison.Ordinal))
             {
-                var (meta, status) = Document(bundle.ReadText(path));
+                var (meta, status) = Document(readText(path));
                 gateways.Add(new GatewayStatusEntry(Text(meta, "namespace"), Text(meta, "name"),
                     [.. Items(status, "addresses").Select(a => Text(a, "value"))],
                     Conditions(status),
                     [.. Items(status, "listeners").Select(l => (Text(l, "name"), Conditions(l)))]));
             }
-            else if (path.StartsWith("status/listenersets/", StringComparison.Ordinal))
+            else if (path.StartsWith(listenerSetFolder, StringComparison.Ordinal))
             {
-                var (meta, status) = Document(bundle.ReadText(path));
+                var (meta, status) = Document(readText(path));
                 listenerSets.Add(new ListenerSetStatusEntry(Text(meta, "namespace"), Text(meta, "name"), Conditions(status),
                     [.. Items(status, "listeners").Select(l => (Text(l, "name"), Conditions(l)))]));
             }
-            else if (RouteFolders.FirstOrDefault(f => path.StartsWith(f.Folder, StringComparison.Ordinal)) is { Kind: { } kind })
+            else if (routeFolders.FirstOrDefault(f => path.StartsWith(f.Folder, StringComparison.Ordinal)) is { Kind: { } kind })
             {
-                var (meta, status) = Document(bundle.ReadText(path));
+                var (meta, status) = Document(readText(path));
                 var ns = Text(meta, "namespace");
                 foreach (var parent in Items(status, "parents"))
                 {
@@ -68,6 +76,7 @@ public sealed record BundleStatus(IReadOnlyList<GatewayStatusEntry> Gateways, IR
                         Text(parentRef, "name"), Text(parentRef, "sectionName") is { Length: > 0 } section ? section : null, Conditions(parent))
                     {
                         ParentKind = Text(parentRef, "kind") is { Length: > 0 } parentKind ? parentKind : "Gateway",
+                        ParentPort = int.TryParse(Text(parentRef, "port"), System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : null,
                     });
                 }
             }
