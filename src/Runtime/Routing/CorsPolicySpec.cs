@@ -50,5 +50,5 @@ public sealed record CorsPolicySpec(
         : new(Origins(p.AllowOriginStringMatch), p.AllowMethods, p.AllowHeaders, p.ExposeHeaders, p.MaxAge, p.AllowCredentials,
             p.AllowPrivateNetworkAccess, p.ForwardNotMatchingPreflights, p.FilterEnabled, p.ShadowEnabled);
 
-    private static IReadOnlyList<StringMatch> Origins(RepeatedField<StringMatcher> matchers) => matchers.Select(StringMatch.From).ToList();
+    private static List<StringMatch> Origins(RepeatedField<StringMatcher> matchers) => matchers.Select(StringMatch.From).ToList();
 }

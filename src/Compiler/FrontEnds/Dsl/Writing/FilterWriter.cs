@@ -31,7 +31,7 @@ internal sealed class FilterWriter : IRouteFilterVisitor<string?>
         return "cors" + options + (c.MaxAge == CorsFilter.DefaultMaxAge && options.Length > 0 ? "" : " max-age " + DslText.Int(c.MaxAge));
     }
 
-    private static string List(string keyword, IReadOnlyCollection<string> values) =>
+    private static string List(string keyword, ValueList<string> values) =>
         values.Count == 0 ? "" : $" {keyword} " + string.Join(", ", values.Select(DslText.Value));
 
     /// <summary>The DSL has no spelling for a filter kind meshc does not compile.</summary>
