@@ -5,8 +5,8 @@ namespace Meshc.Compiler.Passes;
 /// <summary>
 /// Reports, once per Service, a Service that has nothing behind it in the input — no EndpointSlice and no workload its
 /// selector picks. When a bound route sends (or mirrors) to it, that is a warning: its Envoy cluster starts empty
-/// until endpoints arrive. When nothing names it at all — no route (bound or not) and no CiliumEnvoyConfig — nothing
-/// depends on it yet, so it is only information.
+/// until endpoints arrive. When nothing names it at all — no route (bound or not, as backend or as GAMMA parent) and
+/// no CiliumEnvoyConfig — nothing depends on it yet, so it is only information.
 /// </summary>
 internal sealed class CheckServiceEndpoints : IPass
 {
@@ -30,10 +30,16 @@ internal sealed class CheckServiceEndpoints : IPass
         }
     }
 
-    /// <summary>Every Service a route (bound or not) or a CiliumEnvoyConfig names.</summary>
+    /// <summary>
+    /// Every Service a route (bound or not) or a CiliumEnvoyConfig names. A GAMMA route's parent Service counts too:
+    /// the route is that Service's L7 routing, so "no route sends traffic to it" would be wrong about it.
+    /// </summary>
     private static HashSet<(string Namespace, string Name)> Named(MeshModel model)
     {
         var named = new HashSet<(string, string)>();
+        foreach (var route in model.Routes)
+        foreach (var parent in route.ParentRefs.Where(p => p.IsService))
+            named.Add((parent.Namespace ?? route.Meta.Namespace, parent.Name));
         foreach (var route in model.Routes)
         foreach (var rule in route.Rules)
         foreach (var backend in rule.Backends.Concat(rule.Filters.OfType<RequestMirrorFilter>().Select(m => m.Backend)))

@@ -60,7 +60,8 @@ public sealed class XdsRunEndToEndTests
             Assert.InRange(await Count(xdsProxy, Url(xdsProxy, "/echo"), "echo-1", 400), 336, 384);
 
             await server.DisposeAsync();
-            Assert.InRange(await Count(xdsProxy, Url(xdsProxy, "/echo"), "echo-1", 200), 168, 200);
+            // 90/10 over 200 requests: mean 180, sd 4.2; the lower bound is 4.7 sd away (a flake in about 1 in 10^6 runs).
+            Assert.InRange(await Count(xdsProxy, Url(xdsProxy, "/echo"), "echo-1", 200), 160, 200);
             // While the server is away the route changes; the restarted server has the new one, and the proxy takes it.
             var route = System.IO.Path.Combine(folder, "03-route-90-10.yaml");
             File.WriteAllText(route, File.ReadAllText(route).Replace("weight: 90", "weight: 0", StringComparison.Ordinal));
