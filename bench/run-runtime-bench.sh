@@ -91,6 +91,8 @@ fi
 
 # meshc's runtime serving the compiled benchmark configuration (and, for meshc-yarp, a second one on its YARP path).
 "$root/meshc" compile "$root/bench/runtime/mesh.dsl" -o "$work/bundle" >/dev/null
+# The launcher builds the runtime on first use, which can take minutes: done here, before any target has to answer.
+"$root/meshc" run --help >/dev/null
 start_runtime() { # NAME OFFSET [ENV...]
   local name="$1" offset="$2"
   shift 2

@@ -16,8 +16,8 @@ public sealed class Http1ClientTests
 {
     private const string Hosts = """[{"name":"vh","domains":["*"],"routes":[{"match":{"prefix":"/"},"route":{"cluster":"up"}}]}]""";
 
-    private static async Task<ProxyHost> Proxy(int port, UpstreamClient client = UpstreamClient.Native) =>
-        await ProxyHost.StartAsync(HandBuilt.Snapshot(Hosts, ("up", port, UpstreamProtocol.Http1)),
+    private static async Task<ProxyHost> Proxy(int port, UpstreamClient client = UpstreamClient.Native, string hosts = Hosts) =>
+        await ProxyHost.StartAsync(HandBuilt.Snapshot(hosts, ("up", port, UpstreamProtocol.Http1)),
             new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true, UpstreamClient = client });
 
     private static string Url(ProxyHost proxy, string path = "/") => $"http://127.0.0.1:{proxy.ListenerPorts[HandBuilt.Listener]}{path}";
@@ -359,6 +359,31 @@ public sealed class Http1ClientTests
         Assert.Equal(0, proxy.Stats.Get("http.test.downstream_rq_5xx"));
         // The half-sent upstream request's connection is not reused: the next request is answered.
         Assert.Equal("fine", (await RawHttp.Send(proxy.ListenerPorts[HandBuilt.Listener], "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")).Body);
+    }
+
+    [Theory]
+    [InlineData(UpstreamClient.Native)]
+    [InlineData(UpstreamClient.Yarp)]
+    public async Task RouteTimeout_DuringAStreamedUpload_Is504AndALocalOriginTimeout(UpstreamClient kind)
+    {
+        const string timed = """[{"name":"vh","domains":["*"],"routes":[{"match":{"prefix":"/"},"route":{"cluster":"up","timeout":"0.5s"}}]}]""";
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Reads the whole upload, then never answers; the proxy's timeout closes the connection.
+        await using var backend = ScriptedBackend.Start(async c =>
+        {
+            if (await c.ReadRequest() is null) return;
+            await c.Discard(long.MaxValue);
+            gone.TrySetResult();
+        });
+        await using var proxy = await Proxy(backend.Port, kind, timed);
+        var upload = new string('t', 100_000);
+        var response = await RawHttp.Send(proxy.ListenerPorts[HandBuilt.Listener],
+            $"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: {upload.Length}\r\n\r\n{upload}");
+        Assert.Equal(504, response.Status);
+        Assert.Equal("upstream request timeout", response.Body);
+        Assert.Equal(1, proxy.Stats.Get("cluster.up.upstream_rq_timeout"));
+        Assert.Equal(0, proxy.Stats.Get("cluster.up.upstream_rq_tx_reset"));
+        await gone.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Theory]
