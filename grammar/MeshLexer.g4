@@ -87,6 +87,13 @@ PATHS           : 'paths';
 NORMALIZE       : 'normalize';
 MERGE_SLASHES   : 'merge-slashes';
 ESCAPED_SLASHES : 'escaped-slashes';
+CORS            : 'cors';
+ORIGINS         : 'origins';
+METHODS         : 'methods';
+HEADERS         : 'headers';
+EXPOSE          : 'expose';
+CREDENTIALS     : 'credentials';
+MAX_AGE         : 'max-age';
 
 // ---- Secrets, config maps and TLS validation
 KEYS            : 'keys';

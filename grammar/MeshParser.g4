@@ -133,6 +133,7 @@ action
     | RETRY attempts=INT? (ON retryCondition (COMMA retryCondition)*)? retryOption* # retryAction
     | REQUEST headerEdit+                                                    # requestHeadersAction
     | RESPONSE headerEdit+                                                   # responseHeadersAction
+    | CORS corsOption+                                                       # corsAction
     ;
 
 backend
@@ -146,6 +147,16 @@ backendTarget
 mirrorShare
     : INT PERCENT                                                            # mirrorPercent
     | INT OF INT                                                             # mirrorFraction
+    ;
+
+// The CORS filter: allowed origins (exact, or with '*' wildcards), and what preflight answers and responses carry.
+corsOption
+    : ORIGINS value (COMMA value)*                                           # corsOrigins
+    | METHODS value (COMMA value)*                                           # corsMethods
+    | HEADERS value (COMMA value)*                                           # corsHeaders
+    | EXPOSE value (COMMA value)*                                            # corsExpose
+    | CREDENTIALS                                                            # corsCredentials
+    | MAX_AGE INT                                                            # corsMaxAge
     ;
 
 redirectOption
@@ -306,5 +317,5 @@ keyword
     | APP_PROTOCOL | KIND | PODS | REPLICAS | TCP | UDP | SCTP | ANY | ON | RULE | OR | PREFIX | EXACT | REGEX | HEADER | QUERY | METHOD | TO
     | REDIRECT | SCHEME | PATH | STATUS | REWRITE | MIRROR | OF | TIMEOUT | BACKEND | RETRY | BACKOFF | PER_TRY
     | REQUEST | RESPONSE | SET | ADD | REMOVE | CLUSTERS | CONNECT_TIMEOUT | LB | OUTLIER | PATHS | NORMALIZE | MERGE_SLASHES
-    | ESCAPED_SLASHES | DENY | FROM | HTTP)
+    | ESCAPED_SLASHES | DENY | FROM | HTTP | CORS | ORIGINS | METHODS | HEADERS | EXPOSE | CREDENTIALS | MAX_AGE)
     ;

@@ -52,6 +52,12 @@ public static class EnvoyTypeUrls
     /// <summary>HTTP filter <c>envoy.filters.http.grpc_stats</c>.</summary>
     public const string GrpcStats = Prefix + "envoy.extensions.filters.http.grpc_stats.v3.FilterConfig";
 
+    /// <summary>HTTP filter <c>envoy.filters.http.cors</c>.</summary>
+    public const string Cors = Prefix + "envoy.extensions.filters.http.cors.v3.Cors";
+
+    /// <summary>The per-route configuration of <c>envoy.filters.http.cors</c> (<c>typed_per_filter_config</c>).</summary>
+    public const string CorsPolicy = Prefix + "envoy.extensions.filters.http.cors.v3.CorsPolicy";
+
     /// <summary>Listener filter <c>envoy.filters.listener.tls_inspector</c>.</summary>
     public const string TlsInspector = Prefix + "envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector";
 

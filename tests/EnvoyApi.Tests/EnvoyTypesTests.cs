@@ -13,6 +13,8 @@ using Envoy.Extensions.TransportSockets.Tls.V3;
 using Envoy.Extensions.Upstreams.Http.V3;
 using Google.Protobuf.Reflection;
 using GrpcStatsFilterConfig = Envoy.Extensions.Filters.Http.GrpcStats.V3.FilterConfig;
+using CorsFilterConfig = Envoy.Extensions.Filters.Http.Cors.V3.Cors;
+using CorsPerRoute = Envoy.Extensions.Filters.Http.Cors.V3.CorsPolicy;
 
 namespace Meshc.EnvoyApi.Tests;
 
@@ -33,6 +35,8 @@ public class EnvoyTypesTests
         { EnvoyTypeUrls.Router, Router.Descriptor },
         { EnvoyTypeUrls.GrpcWeb, GrpcWeb.Descriptor },
         { EnvoyTypeUrls.GrpcStats, GrpcStatsFilterConfig.Descriptor },
+        { EnvoyTypeUrls.Cors, CorsFilterConfig.Descriptor },
+        { EnvoyTypeUrls.CorsPolicy, CorsPerRoute.Descriptor },
         { EnvoyTypeUrls.TlsInspector, TlsInspector.Descriptor },
         { EnvoyTypeUrls.HttpProtocolOptions, HttpProtocolOptions.Descriptor },
         { EnvoyTypeUrls.DownstreamTlsContext, DownstreamTlsContext.Descriptor },

@@ -19,4 +19,8 @@ public sealed record Gateway(
     /// <summary><c>spec.infrastructure.parametersRef</c>; null when the Gateway names none.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public ObjectRef? ParametersRef { get; init; }
+
+    /// <summary><c>spec.allowedListeners</c>; null when the Gateway gives none (no ListenerSet may attach).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public AllowedListeners? AllowedListeners { get; init; }
 }

@@ -36,6 +36,10 @@ public sealed record MeshModel(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public ValueList<ConfigMapInfo> ConfigMaps { get; init; }
 
+    /// <summary>ListenerSets; left out of the printed IR when there are none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public ValueList<ListenerSet> ListenerSets { get; init; }
+
     public static readonly MeshModel Empty = new(
         ValueList<GatewayClass>.Empty, ValueList<Gateway>.Empty, ValueList<Route>.Empty, ValueList<ReferenceGrant>.Empty,
         ValueList<Service>.Empty, ValueList<EndpointSet>.Empty, ValueList<Secret>.Empty, ValueList<NamespaceObject>.Empty,

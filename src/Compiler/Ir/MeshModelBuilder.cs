@@ -41,6 +41,7 @@ public sealed class MeshModelBuilder
         var pools = All<IpPool>();
         var tlsPolicies = All<BackendTlsPolicy>();
         var configMaps = All<ConfigMapInfo>();
+        var listenerSets = All<ListenerSet>();
         return new MeshModel(All<GatewayClass>(), All<Gateway>(), All<Route>(), All<ReferenceGrant>(), All<Service>(),
             All<EndpointSet>(), All<Secret>(), All<NamespaceObject>(), All<Workload>(), All<EnvoyConfig>(), All<Policy>())
         {
@@ -48,6 +49,7 @@ public sealed class MeshModelBuilder
             IpPools = pools.IsEmpty ? default : pools,
             BackendTlsPolicies = tlsPolicies.IsEmpty ? default : tlsPolicies,
             ConfigMaps = configMaps.IsEmpty ? default : configMaps,
+            ListenerSets = listenerSets.IsEmpty ? default : listenerSets,
         };
     }
 

@@ -22,4 +22,5 @@ public enum ObjectKind
     TLSRoute,
     BackendTLSPolicy,
     ConfigMap,
+    ListenerSet,
 }

@@ -15,6 +15,10 @@ public sealed record ParentRef(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsGateway => Kind == "Gateway" && Group == RouteGroupKind.GatewayGroup;
 
+    /// <summary>A ListenerSet parent: the route attaches to that set's listeners only.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsListenerSet => Kind == "ListenerSet" && Group == RouteGroupKind.GatewayGroup;
+
     /// <summary>A Service parent (GAMMA): the route is the Service's own L7 routing in the mesh.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsService => Kind == "Service" && Group is "" or "core";

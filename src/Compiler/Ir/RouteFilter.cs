@@ -12,6 +12,7 @@ namespace Meshc.Compiler.Ir;
 [JsonDerivedType(typeof(RequestRedirectFilter), "RequestRedirect")]
 [JsonDerivedType(typeof(UrlRewriteFilter), "URLRewrite")]
 [JsonDerivedType(typeof(RequestMirrorFilter), "RequestMirror")]
+[JsonDerivedType(typeof(CorsFilter), "CORS")]
 [JsonDerivedType(typeof(UnsupportedFilter), "Unsupported")]
 public abstract record RouteFilter(SourceLocation Origin) : IHasOrigin
 {
@@ -26,6 +27,7 @@ public interface IRouteFilterVisitor<out T>
     T RequestRedirect(RequestRedirectFilter filter);
     T UrlRewrite(UrlRewriteFilter filter);
     T RequestMirror(RequestMirrorFilter filter);
+    T Cors(CorsFilter filter);
     T Unsupported(UnsupportedFilter filter);
 }
 
@@ -69,7 +71,26 @@ public sealed record RequestMirrorFilter(BackendRef Backend, int Numerator, int 
     public override T Accept<T>(IRouteFilterVisitor<T> visitor) => visitor.RequestMirror(this);
 }
 
-/// <summary>A filter type meshc does not compile (ExtensionRef, CORS, …), kept so a pass can report it.</summary>
+/// <summary>
+/// CORS: the origins allowed (exact, or with <c>*</c> wildcards), and what a preflight answer and an actual response
+/// carry. MaxAge is in seconds, 5 when unset (the CRD's default).
+/// </summary>
+public sealed record CorsFilter(
+    ValueList<string> AllowOrigins,
+    bool AllowCredentials,
+    ValueList<string> AllowMethods,
+    ValueList<string> AllowHeaders,
+    ValueList<string> ExposeHeaders,
+    int MaxAge,
+    SourceLocation Origin) : RouteFilter(Origin)
+{
+    /// <summary>The CRD's default for <c>maxAge</c>.</summary>
+    public const int DefaultMaxAge = 5;
+
+    public override T Accept<T>(IRouteFilterVisitor<T> visitor) => visitor.Cors(this);
+}
+
+/// <summary>A filter type meshc does not compile (ExtensionRef, …), kept so a pass can report it.</summary>
 public sealed record UnsupportedFilter(string Type, SourceLocation Origin) : RouteFilter(Origin)
 {
     public override T Accept<T>(IRouteFilterVisitor<T> visitor) => visitor.Unsupported(this);

@@ -39,7 +39,7 @@ internal static class AnalysisBuilder
     private static ListenerBinding Bind(PassContext context, GatewayFacts gateway, ListenerFacts listener)
     {
         var routes = listener.Valid
-            ? context.Attachments.Bound(gateway.Gateway.Key, listener.Listener.Name)
+            ? context.Attachments.Bound(gateway.Gateway.Key, listener.Id)
             : ValueList<RouteAttachment>.Empty;
         return new ListenerBinding(listener.Listener, listener.Valid, routes) { Certificates = listener.Certificates.ToValueList(), ClientValidation = listener.ClientValidation };
     }

@@ -37,7 +37,7 @@ internal sealed class AssignGatewayAddresses : IPass
         foreach (var facts in context.Gateways.All)
         {
             // An unsupported address refuses the Gateway and a Gateway without a valid listener is not accepted: no address.
-            if (facts.Refusal is not null || !facts.Listeners.Any(l => l.Valid)) continue;
+            if (facts.Refusal is not null || !facts.OwnListeners.Any(l => l.Valid)) continue;
             var gateway = facts.Gateway;
             var selecting = pools.Where(p => p.Selects(ServiceLabels(gateway))).ToList();
             var requested = Requested(gateway);

@@ -16,7 +16,7 @@ internal sealed class AssignServiceAddresses : IPass
     public void Run(PassContext context)
     {
         var declared = context.Model.Services.Select(s => (s.Meta.Namespace, s.Meta.Name, Given: (IReadOnlyList<string>)s.ClusterIPs.Items, s.Meta.Origin, Gateway: (ObjectKey?)null));
-        var bound = context.Gateways.All.Where(g => g.Listeners.Any(l => l.Valid)).ToList();
+        var bound = context.Gateways.All.Where(g => g.OwnListeners.Any(l => l.Valid)).ToList();
         var generated = bound
             .Select(g => (g.Gateway.Meta.Namespace, Name: AssignGatewayAddresses.GatewayServiceName(g.Gateway), Given: (IReadOnlyList<string>)[], Origin: SourceLocation.None, Gateway: (ObjectKey?)g.Gateway.Key))
             .Where(g => context.Index.FindService(g.Namespace, g.Name) is null);

@@ -67,7 +67,11 @@ internal sealed class CheckListenerTls : IPass
     private static ObjectRef? Resolve(PassContext context, Gateway gateway, ListenerFacts facts, ObjectRef certificate)
     {
         var listener = facts.Listener.Name;
-        var ns = certificate.NamespaceOr(gateway.Meta.Namespace);
+        // A ListenerSet's listener reads Secrets as the set: its namespace, and grants from kind ListenerSet (GEP-1713:
+        // a grant to the Gateway is not inherited, nor the other way round).
+        var owner = facts.Namespace(gateway);
+        var fromKind = facts.Set is null ? "Gateway" : "ListenerSet";
+        var ns = certificate.NamespaceOr(owner);
         var qualified = $"{ns}/{certificate.Name}";
         if (certificate.Kind != "Secret" || certificate.Group is not ("" or "core"))
         {
@@ -76,7 +80,7 @@ internal sealed class CheckListenerTls : IPass
             facts.FailRefs(new Problem(ConditionReason.InvalidCertificateRef, d.Message));
             return null;
         }
-        if (!context.Grants.IsAllowed(RouteGroupKind.GatewayGroup, "Gateway", gateway.Meta.Namespace, "", "Secret", ns, certificate.Name))
+        if (!context.Grants.IsAllowed(RouteGroupKind.GatewayGroup, fromKind, owner, "", "Secret", ns, certificate.Name))
         {
             var d = context.Diagnostics.ReportCertificateRefNotPermitted(certificate.Origin, listener, qualified);
             facts.FailRefs(new Problem(ConditionReason.RefNotPermitted, d.Message));

@@ -63,6 +63,9 @@ internal sealed class CheckRouteFilters : IPass
             return true;
         }
 
+        /// <summary>The schema checks its fields; only an HTTPRoute rule takes it.</summary>
+        public bool Cors(CorsFilter filter) => !NotForGrpc(filter);
+
         private bool NotForGrpc(RouteFilter filter)
         {
             if (!Grpc) return false;

@@ -18,5 +18,7 @@ internal sealed class FilterTypes : IRouteFilterVisitor<string>
 
     public string RequestMirror(RequestMirrorFilter filter) => "RequestMirror";
 
+    public string Cors(CorsFilter filter) => "CORS";
+
     public string Unsupported(UnsupportedFilter filter) => filter.Type.Length == 0 ? "(no type)" : filter.Type;
 }

@@ -7,7 +7,17 @@ internal sealed class GatewayFacts(Gateway gateway)
 {
     public Gateway Gateway { get; } = gateway;
 
+    /// <summary>
+    /// The merged listener list in the spec's precedence: the Gateway's own listeners, then those of the ListenerSets it
+    /// admits (<see cref="AttachListenerSets"/>). Back ends program all of them alike.
+    /// </summary>
     public List<ListenerFacts> Listeners { get; } = [];
+
+    /// <summary>The Gateway's own listeners (<c>spec.listeners</c>): its status and its own conditions are about these only.</summary>
+    public IEnumerable<ListenerFacts> OwnListeners => Listeners.Where(l => l.Set is null);
+
+    /// <summary>The ListenerSets that name this Gateway as their parent, in listener precedence.</summary>
+    public List<ListenerSetFacts> ListenerSets { get; } = [];
 
     /// <summary>
     /// Why the Gateway is refused as a whole, if so: <c>spec.addresses</c> it cannot ask for (Accepted=False
@@ -22,5 +32,5 @@ internal sealed class GatewayFacts(Gateway gateway)
     /// <summary>Why an address could not be assigned (Programmed=False AddressNotAssigned / AddressNotUsable), if so.</summary>
     public Problem? AssignmentProblem { get; set; }
 
-    public ListenerFacts? FindListener(string name) => Listeners.FirstOrDefault(l => l.Listener.Name == name);
+    public ListenerFacts? FindListener(string name) => OwnListeners.FirstOrDefault(l => l.Listener.Name == name);
 }

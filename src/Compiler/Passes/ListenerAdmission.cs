@@ -6,16 +6,21 @@ namespace Meshc.Compiler.Passes;
 
 /// <summary>
 /// The listeners of one Gateway that admit a route through one parentRef, narrowed step by step: sectionName, port,
-/// route kind, namespace, hostname. The first step that leaves none reports once and gives the refusal.
+/// route kind, namespace, hostname. The first step that leaves none reports once and gives the refusal. The parent is
+/// the Gateway (its own listeners only) or one of its ListenerSets (that set's listeners only): a route reaches only
+/// the listeners of the object it names (GEP-1713).
 /// </summary>
 internal static class ListenerAdmission
 {
-    public static List<ListenerFacts> Admit(PassContext context, Route route, ParentRef parent, GatewayFacts gateway, out Problem? refusal)
+    public static List<ListenerFacts> Admit(PassContext context, Route route, ParentRef parent, GatewayFacts gateway,
+        ListenerSetFacts? set, out Problem? refusal)
     {
         var diagnostics = context.Diagnostics;
         var gatewayName = gateway.Gateway.Key.QualifiedName;
+        var setName = set?.ListenerSet.Key.QualifiedName;
         var routeName = route.Key.QualifiedName;
-        var listeners = gateway.Listeners;
+        var all = set?.Listeners ?? gateway.OwnListeners.ToList();
+        var listeners = all;
         refusal = null;
 
         if (parent.SectionName is { } section)
@@ -23,8 +28,10 @@ internal static class ListenerAdmission
             listeners = listeners.Where(l => l.Listener.Name == section).ToList();
             if (listeners.Count == 0)
             {
-                var hint = Spelling.DidYouMean(section, gateway.Listeners.Select(l => l.Listener.Name));
-                refusal = Refuse(ConditionReason.NoMatchingParent, diagnostics.ReportParentSectionNotFound(parent.Origin, gatewayName, section, hint));
+                var hint = Spelling.DidYouMean(section, all.Select(l => l.Listener.Name));
+                refusal = Refuse(ConditionReason.NoMatchingParent, setName is null
+                    ? diagnostics.ReportParentSectionNotFound(parent.Origin, gatewayName, section, hint)
+                    : diagnostics.ReportParentListenerSetSectionNotFound(parent.Origin, setName, section, hint));
                 return [];
             }
         }
@@ -35,7 +42,9 @@ internal static class ListenerAdmission
             if (listeners.Count == 0)
             {
                 var hint = parent.SectionName is not null ? $"listener '{parent.SectionName}' is on port {named[0].Listener.Port}" : null;
-                refusal = Refuse(ConditionReason.NoMatchingParent, diagnostics.ReportParentPortNotFound(parent.Origin, gatewayName, port, hint));
+                refusal = Refuse(ConditionReason.NoMatchingParent, setName is null
+                    ? diagnostics.ReportParentPortNotFound(parent.Origin, gatewayName, port, hint)
+                    : diagnostics.ReportParentListenerSetPortNotFound(parent.Origin, setName, port, hint));
                 return [];
             }
         }
@@ -48,7 +57,7 @@ internal static class ListenerAdmission
                 diagnostics.ReportRouteKindNotAllowed(parent.Origin, route.KindName, routeName, gatewayName, accepted));
             return [];
         }
-        var byNamespace = byKind.Where(l => NamespaceAdmits(context, l.Listener, gateway.Gateway, route)).ToList();
+        var byNamespace = byKind.Where(l => NamespaceAdmits(context, l.Listener, l.Namespace(gateway.Gateway), route)).ToList();
         if (byNamespace.Count == 0)
         {
             refusal = Refuse(ConditionReason.NotAllowedByListeners, diagnostics.ReportNotAllowedByNamespace(parent.Origin,
@@ -70,12 +79,13 @@ internal static class ListenerAdmission
     private static bool HostnamesIntersect(Listener listener, Route route) =>
         route.Hostnames.IsEmpty || route.Hostnames.Any(h => HostnameMatching.Intersect(listener.Hostname, h) is not null);
 
-    private static bool NamespaceAdmits(PassContext context, Listener listener, Gateway gateway, Route route) =>
+    /// <summary><c>Same</c> is the namespace of the object that declares the listener (a ListenerSet's own, for its listeners).</summary>
+    private static bool NamespaceAdmits(PassContext context, Listener listener, string owner, Route route) =>
         listener.AllowedRoutes.From switch
         {
             NamespacesFrom.All => true,
             NamespacesFrom.Selector => listener.AllowedRoutes.Selector?.Matches(context.Index.NamespaceLabels(route.Meta.Namespace)) ?? false,
-            _ => route.Meta.Namespace == gateway.Meta.Namespace,
+            _ => route.Meta.Namespace == owner,
         };
 
     private static string NamespaceReason(IReadOnlyList<ListenerFacts> listeners, Gateway gateway)
@@ -85,7 +95,7 @@ internal static class ListenerAdmission
         var listener = listeners[0].Listener;
         return listener.AllowedRoutes.From == NamespacesFrom.Selector
             ? $"its labels do not match the namespace selector of listener '{listener.Name}'"
-            : $"listener '{listener.Name}' admits routes only from namespace '{gateway.Meta.Namespace}'";
+            : $"listener '{listener.Name}' admits routes only from namespace '{listeners[0].Namespace(gateway)}'";
     }
 
     private static Problem Refuse(ConditionReason reason, Diagnostics.Diagnostic diagnostic) => new(reason, diagnostic.Message);

@@ -7,6 +7,18 @@ internal sealed class ListenerFacts(Listener listener)
 {
     public Listener Listener { get; } = listener;
 
+    /// <summary>The ListenerSet the listener comes from; null for the Gateway's own listeners.</summary>
+    public ListenerSetFacts? Set { get; init; }
+
+    /// <summary>
+    /// The listener's name within its Gateway's merged list. Names are unique only within one object (GEP-1713), so a
+    /// ListenerSet's listener is qualified by its set; '/' cannot occur in a listener name.
+    /// </summary>
+    public string Id => Set is null ? Listener.Name : $"{Set.ListenerSet.Key.QualifiedName}/{Listener.Name}";
+
+    /// <summary>The namespace of the object that declares the listener (its Gateway or its ListenerSet).</summary>
+    public string Namespace(Gateway gateway) => Set?.ListenerSet.Meta.Namespace ?? gateway.Meta.Namespace;
+
     /// <summary>The route kinds the listener accepts: its protocol's kinds, narrowed by <c>allowedRoutes.kinds</c>.</summary>
     public List<RouteGroupKind> SupportedKinds { get; } = [];
 

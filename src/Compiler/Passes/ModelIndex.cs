@@ -18,6 +18,7 @@ internal sealed class ModelIndex
         AddAll(model.GatewayClasses); AddAll(model.Gateways); AddAll(model.Routes); AddAll(model.ReferenceGrants);
         AddAll(model.Services); AddAll(model.EndpointSlices); AddAll(model.Secrets); AddAll(model.Namespaces);
         AddAll(model.Workloads); AddAll(model.EnvoyConfigs); AddAll(model.ConfigMaps); AddAll(model.BackendTlsPolicies);
+        AddAll(model.ListenerSets);
     }
 
     public MeshModel Model { get; }
@@ -28,6 +29,7 @@ internal sealed class ModelIndex
     public Gateway? FindGateway(string ns, string name) => Find<Gateway>(ObjectKind.Gateway, ns, name);
     public Service? FindService(string ns, string name) => Find<Service>(ObjectKind.Service, ns, name);
     public Secret? FindSecret(string ns, string name) => Find<Secret>(ObjectKind.Secret, ns, name);
+    public ListenerSet? FindListenerSet(string ns, string name) => Find<ListenerSet>(ObjectKind.ListenerSet, ns, name);
     public GatewayClass? FindGatewayClass(string name) => Find<GatewayClass>(ObjectKind.GatewayClass, "", name);
 
     /// <summary>The labels of a namespace. A namespace the input does not declare still carries the label Kubernetes always sets.</summary>

@@ -25,6 +25,9 @@ internal sealed class PassContext
     /// <summary>The Gateways of ours and what the listener checks found.</summary>
     public GatewayBook Gateways { get; } = new();
 
+    /// <summary>The ListenerSets that name a Gateway of ours (or a missing one), with what the checks found.</summary>
+    public ListenerSetBook ListenerSets { get; } = new();
+
     /// <summary>What the route checks found, per route.</summary>
     public RouteBook Routes { get; }
 

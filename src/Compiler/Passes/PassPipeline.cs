@@ -15,6 +15,7 @@ internal static class PassPipeline
             new CheckGatewayAddresses(),    // independent of listeners; its verdict feeds the Gateway's status
             new CheckGatewayParameters(),   // likewise
             new CheckListenerNames(),       // before other listener checks: they run once per distinct listener name
+            new AttachListenerSets(),       // after the names, before the other checks: they check the merged list
             new CheckListenerProtocols(),   // supported kinds, needed by the conflict check and by route attachment
             new CheckListenerHostnames(),   // an invalid hostname refuses the listener before routes attach
             new CheckListenerTls(),         // certificates decide whether an HTTPS listener is usable
@@ -37,6 +38,7 @@ internal static class PassPipeline
             new WriteRouteStatus(),         // after every route finding (values, backends, parents)
             new WriteBackendTlsPolicyStatus(), // needs the bindings: ancestors are the Gateways whose routes use a target
             new WriteGatewayStatus(),       // last: attachedRoutes counts need every attachment
+            new WriteListenerSetStatus(),   // likewise, and Programmed follows the parent Gateway's address
         ];
         foreach (var pass in passes) pass.Run(context);
         return AnalysisBuilder.Build(context);

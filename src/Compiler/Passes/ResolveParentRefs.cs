@@ -9,8 +9,9 @@ namespace Meshc.Compiler.Passes;
 /// spec's reason; Cilium says Invalid&lt;Kind&gt;), sectionName and port must name listeners, and of those the route
 /// attaches to every one whose kinds, namespaces and hostname admit it. Each refusal is one diagnostic and one
 /// Accepted=False reason. A route with invalid values attaches nowhere. Refs to Gateways of other controllers are
-/// not ours to judge. Service parents (GAMMA) are bound by <see cref="ServiceParentAdmission"/>; other kinds of
-/// parent are not supported.
+/// not ours to judge. A ListenerSet parent attaches the route to that set's listeners only, once the set's Gateway has
+/// taken it in. Service parents (GAMMA) are bound by <see cref="ServiceParentAdmission"/>; other kinds of parent are
+/// not supported.
 /// </summary>
 internal sealed class ResolveParentRefs : IPass
 {
@@ -22,6 +23,11 @@ internal sealed class ResolveParentRefs : IPass
             if (parent.IsService)
             {
                 facts.Parents.Add(new ParentOutcome(parent, ServiceParentAdmission.Attach(context, facts, parent)));
+                continue;
+            }
+            if (parent.IsListenerSet)
+            {
+                if (AttachToListenerSet(context, facts, parent) is { } outcome) facts.Parents.Add(outcome);
                 continue;
             }
             if (!parent.IsGateway)
@@ -39,18 +45,38 @@ internal sealed class ResolveParentRefs : IPass
                 continue;
             }
             if (context.Gateways.Find(gateway.Key) is not { } ours) continue;
-            facts.Parents.Add(new ParentOutcome(parent, Attach(context, facts, parent, ours)));
+            facts.Parents.Add(new ParentOutcome(parent, Attach(context, facts, parent, ours, null)));
         }
     }
 
-    private static Problem? Attach(PassContext context, RouteFacts facts, ParentRef parent, GatewayFacts gateway)
+    /// <summary>The outcome through a ListenerSet parent; null when the set's Gateway belongs to another controller.</summary>
+    private static ParentOutcome? AttachToListenerSet(PassContext context, RouteFacts facts, ParentRef parent)
     {
-        var admitted = ListenerAdmission.Admit(context, facts.Route, parent, gateway, out var refusal);
+        var ns = parent.Namespace ?? facts.Route.Meta.Namespace;
+        if (context.Index.FindListenerSet(ns, parent.Name) is not { } set)
+        {
+            var hint = Spelling.DidYouMean(parent.Name, context.Model.ListenerSets.Where(s => s.Meta.Namespace == ns).Select(s => s.Meta.Name));
+            var d = context.Diagnostics.ReportParentListenerSetNotFound(parent.Origin, $"{ns}/{parent.Name}", hint);
+            return new ParentOutcome(parent, new Problem(ConditionReason.NoMatchingParent, d.Message));
+        }
+        if (context.ListenerSets.Find(set.Key) is not { } ours) return null;
+        if (ours.Parent is not { } gateway || !ours.Accepted)
+        {
+            var why = WriteListenerSetStatus.Refusal(ours).Message;
+            var d = context.Diagnostics.ReportParentListenerSetNotAccepted(parent.Origin, set.Key.QualifiedName, why);
+            return new ParentOutcome(parent, new Problem(ConditionReason.NotAllowedByListeners, d.Message));
+        }
+        return new ParentOutcome(parent, Attach(context, facts, parent, gateway, ours));
+    }
+
+    private static Problem? Attach(PassContext context, RouteFacts facts, ParentRef parent, GatewayFacts gateway, ListenerSetFacts? set)
+    {
+        var admitted = ListenerAdmission.Admit(context, facts.Route, parent, gateway, set, out var refusal);
         if (refusal is not null) return refusal;
         if (facts.Rejection is { } rejection) return rejection;
         foreach (var listener in admitted)
         {
-            context.Attachments.Attach(gateway.Gateway.Key, listener.Listener.Name, facts.Route);
+            context.Attachments.Attach(gateway.Gateway.Key, listener.Id, facts.Route);
             if (!listener.Valid) continue;
             var others = gateway.Listeners
                 .Where(o => o != listener && o.Valid && o.Listener.Port == listener.Listener.Port)
@@ -59,7 +85,7 @@ internal sealed class ResolveParentRefs : IPass
             var served = HostnameMatching.ComputeHosts(facts.Route.Hostnames, listener.Listener.Hostname, others);
             if (served.Count == 0) continue;
             var hostnames = served is [HostnameMatching.All] ? ValueList<string>.Empty : served.ToValueList();
-            context.Attachments.Bind(gateway.Gateway.Key, listener.Listener.Name,
+            context.Attachments.Bind(gateway.Gateway.Key, listener.Id,
                 new RouteAttachment(facts.Route, parent, hostnames, facts.Rules));
         }
         return null;

@@ -10,6 +10,7 @@ internal sealed class StatusBook
     private readonly SortedDictionary<ObjectKey, GatewayStatus> _gateways = [];
     private readonly SortedDictionary<ObjectKey, RouteStatus> _routes = [];
     private readonly SortedDictionary<ObjectKey, PolicyStatus> _policies = [];
+    private readonly SortedDictionary<ObjectKey, ListenerSetStatus> _listenerSets = [];
 
     public void Set(GatewayClassStatus status) => _classes[status.Object] = status;
 
@@ -19,9 +20,12 @@ internal sealed class StatusBook
 
     public void Set(PolicyStatus status) => _policies[status.Object] = status;
 
+    public void Set(ListenerSetStatus status) => _listenerSets[status.Object] = status;
+
     public StatusReport ToReport() =>
         new(_classes.Values.ToValueList(), _gateways.Values.ToValueList(), _routes.Values.ToValueList())
         {
             Policies = _policies.Count == 0 ? default : _policies.Values.ToValueList(),
+            ListenerSets = _listenerSets.Count == 0 ? default : _listenerSets.Values.ToValueList(),
         };
 }

@@ -12,6 +12,9 @@ namespace Meshc.Compiler.Passes;
 /// valid listener, Accepted=False UnsupportedAddress for an address it cannot ask for, Accepted=False InvalidParameters
 /// for an <c>infrastructure.parametersRef</c> (all three get no configuration),
 /// Accepted=True ListenersNotValid when a listener's protocol is not supported, else Accepted.
+/// The Gateway's status is about its own listeners (GEP-1713: its conditions reflect its local configuration); the
+/// ListenerSets it takes in are counted in <c>attachedListenerSets</c>, written when the Gateway allows sets or some
+/// set names it, and get their own status (<see cref="WriteListenerSetStatus"/>).
 /// </summary>
 internal sealed class WriteGatewayStatus : IPass
 {
@@ -22,14 +25,19 @@ internal sealed class WriteGatewayStatus : IPass
             var gateway = facts.Gateway;
             var generation = gateway.Meta.Generation;
             var programmed = Programs(facts) && facts.AssignedAddress is not null;
-            var listeners = facts.Listeners
+            var listeners = facts.OwnListeners
                 .Select(l => new ListenerStatus(l.Listener.Name, l.SupportedKinds.ToValueList(),
-                    context.Attachments.AttachedCount(gateway.Key, l.Listener.Name), ListenerConditions(l, programmed, generation)))
+                    context.Attachments.AttachedCount(gateway.Key, l.Id), ListenerConditions(l, programmed, generation)))
                 .ToValueList();
             var conditions = InsecureFrontend(gateway, generation) is { } insecure
                 ? ValueList.Of(Accepted(facts, generation), Programmed(facts, generation), insecure)
                 : ValueList.Of(Accepted(facts, generation), Programmed(facts, generation));
-            context.Status.Set(new GatewayStatus(gateway.Key, Addresses(facts), conditions, listeners));
+            context.Status.Set(new GatewayStatus(gateway.Key, Addresses(facts), conditions, listeners)
+            {
+                AttachedListenerSets = gateway.AllowedListeners is not null || facts.ListenerSets.Count > 0
+                    ? facts.ListenerSets.Count(s => s.Accepted)
+                    : null,
+            });
         }
     }
 
@@ -37,9 +45,9 @@ internal sealed class WriteGatewayStatus : IPass
     /// True when the Gateway gets configuration: some listener is valid and its addresses can be asked for. Cilium
     /// writes no CiliumEnvoyConfig (nor Service) for any other Gateway of its class.
     /// </summary>
-    public static bool Programs(GatewayFacts facts) => facts.Refusal is null && facts.Listeners.Any(l => l.Valid);
+    public static bool Programs(GatewayFacts facts) => facts.Refusal is null && facts.OwnListeners.Any(l => l.Valid);
 
-    private static ValueList<Condition> ListenerConditions(ListenerFacts l, bool addressed, long generation)
+    internal static ValueList<Condition> ListenerConditions(ListenerFacts l, bool addressed, long generation)
     {
         var resolved = l.RefsProblem is { } refs
             ? Condition.False(ConditionType.ResolvedRefs, refs.Reason, refs.Message, generation)
@@ -69,11 +77,11 @@ internal sealed class WriteGatewayStatus : IPass
 
     private static Condition Accepted(GatewayFacts facts, long generation)
     {
-        if (!facts.Listeners.Any(l => l.Valid))
+        if (!facts.OwnListeners.Any(l => l.Valid))
             return Condition.False(ConditionType.Accepted, ConditionReason.ListenersNotValid, "no listener is valid", generation);
         if (facts.Refusal is { } address)
             return Condition.False(ConditionType.Accepted, address.Reason, address.Message, generation);
-        var unsupported = facts.Listeners.Where(l => l.Rejection?.Reason == ConditionReason.UnsupportedProtocol)
+        var unsupported = facts.OwnListeners.Where(l => l.Rejection?.Reason == ConditionReason.UnsupportedProtocol)
             .Select(l => $"'{l.Listener.Name}'").ToList();
         return unsupported.Count > 0
             ? Condition.True(ConditionType.Accepted, ConditionReason.ListenersNotValid,
@@ -83,7 +91,7 @@ internal sealed class WriteGatewayStatus : IPass
 
     private static Condition Programmed(GatewayFacts facts, long generation)
     {
-        if (!facts.Listeners.Any(l => l.Valid))
+        if (!facts.OwnListeners.Any(l => l.Valid))
             return Condition.False(ConditionType.Programmed, ConditionReason.ListenersNotValid, "no listener is valid", generation);
         // Cilium stops at a bad address after translating (ListenersNotReady); a refused parametersRef is the spec's Invalid.
         if (facts.Refusal is { } refusal)

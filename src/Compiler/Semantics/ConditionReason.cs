@@ -35,4 +35,8 @@ public enum ConditionReason
     InvalidCACertificateKind,
     Conflicted,
     ConfigurationChanged,
+    /// <summary>A ListenerSet the parent Gateway's <c>allowedListeners</c> does not admit.</summary>
+    NotAllowed,
+    /// <summary>A ListenerSet whose parent Gateway is missing or not accepted.</summary>
+    ParentNotAccepted,
 }

@@ -13,7 +13,14 @@ public sealed record StatusReport(
     /// <summary>Policy status (BackendTLSPolicy ancestors); empty for inputs without policies.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public ValueList<PolicyStatus> Policies { get; init; }
+
+    /// <summary>ListenerSet status; empty for inputs without ListenerSets.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public ValueList<ListenerSetStatus> ListenerSets { get; init; }
 }
+
+/// <summary>ListenerSet status: Accepted and Programmed, and one entry per listener of the set (none when it is not attached).</summary>
+public sealed record ListenerSetStatus(ObjectKey Object, ValueList<Condition> Conditions, ValueList<ListenerStatus> Listeners);
 
 /// <summary>A policy's status: one entry per ancestor (a Gateway) it applies through.</summary>
 public sealed record PolicyStatus(ObjectKey Object, ValueList<PolicyAncestorStatus> Ancestors);
@@ -25,7 +32,15 @@ public sealed record PolicyAncestorStatus(ParentRef AncestorRef, string Controll
 public sealed record GatewayClassStatus(ObjectKey Object, ValueList<Condition> Conditions, ValueList<string> SupportedFeatures);
 
 /// <summary>Gateway status: addresses, Gateway conditions and one entry per listener.</summary>
-public sealed record GatewayStatus(ObjectKey Object, ValueList<string> Addresses, ValueList<Condition> Conditions, ValueList<ListenerStatus> Listeners);
+public sealed record GatewayStatus(ObjectKey Object, ValueList<string> Addresses, ValueList<Condition> Conditions, ValueList<ListenerStatus> Listeners)
+{
+    /// <summary>
+    /// How many ListenerSets the Gateway has taken in (Accepted=True); null (left out) when the Gateway allows none and
+    /// no set names it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? AttachedListenerSets { get; init; }
+}
 
 /// <summary>Listener status: supported route kinds, how many routes attach, and conditions.</summary>
 public sealed record ListenerStatus(string Name, ValueList<RouteGroupKind> SupportedKinds, int AttachedRoutes, ValueList<Condition> Conditions);

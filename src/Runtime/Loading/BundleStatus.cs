@@ -13,23 +13,33 @@ public sealed record StatusCondition(string Type, bool Status, string Reason, st
 public sealed record GatewayStatusEntry(string Namespace, string Name, IReadOnlyList<string> Addresses,
     IReadOnlyList<StatusCondition> Conditions, IReadOnlyList<(string Name, IReadOnlyList<StatusCondition> Conditions)> Listeners);
 
-/// <summary>A route's status towards one parent Gateway.</summary>
+/// <summary>A route's status towards one parent (a Gateway, a ListenerSet or a Service: <see cref="ParentKind"/>).</summary>
 public sealed record RouteParentEntry(string Kind, string Namespace, string Name, string ParentNamespace, string Parent,
-    string? SectionName, IReadOnlyList<StatusCondition> Conditions);
+    string? SectionName, IReadOnlyList<StatusCondition> Conditions)
+{
+    public string ParentKind { get; init; } = "Gateway";
+}
+
+/// <summary>A ListenerSet's status: its conditions, and its listeners' conditions by name.</summary>
+public sealed record ListenerSetStatusEntry(string Namespace, string Name, IReadOnlyList<StatusCondition> Conditions,
+    IReadOnlyList<(string Name, IReadOnlyList<StatusCondition> Conditions)> Listeners);
 
 /// <summary>
-/// The Gateway API status a bundle carries (<c>status/gateways/…</c>, <c>status/httproutes/…</c>,
-/// <c>status/grpcroutes/…</c>), read back so <c>meshc run</c> can say what the compiler left out and why. A bundle
-/// compiled without the status target has none: then both lists are empty.
+/// The Gateway API status a bundle carries (<c>status/gateways/…</c>, <c>status/listenersets/…</c>,
+/// <c>status/httproutes/…</c>, <c>status/grpcroutes/…</c>), read back so <c>meshc run</c> can say what the compiler
+/// left out and why. A bundle compiled without the status target has none: then the lists are empty.
 /// </summary>
 public sealed record BundleStatus(IReadOnlyList<GatewayStatusEntry> Gateways, IReadOnlyList<RouteParentEntry> Routes)
 {
+    public IReadOnlyList<ListenerSetStatusEntry> ListenerSets { get; init; } = [];
+
     private static readonly (string Folder, string Kind)[] RouteFolders = [("status/httproutes/", "HTTPRoute"), ("status/grpcroutes/", "GRPCRoute")];
 
     public static BundleStatus Read(LoadedBundle bundle)
     {
         var gateways = new List<GatewayStatusEntry>();
         var routes = new List<RouteParentEntry>();
+        var listenerSets = new List<ListenerSetStatusEntry>();
         foreach (var path in bundle.Files.Keys.Order(StringComparer.Ordinal))
         {
             if (path.StartsWith("status/gateways/", StringComparison.Ordinal))
@@ -38,6 +48,12 @@ public sealed record BundleStatus(IReadOnlyList<GatewayStatusEntry> Gateways, IR
                 gateways.Add(new GatewayStatusEntry(Text(meta, "namespace"), Text(meta, "name"),
                     [.. Items(status, "addresses").Select(a => Text(a, "value"))],
                     Conditions(status),
+                    [.. Items(status, "listeners").Select(l => (Text(l, "name"), Conditions(l)))]));
+            }
+            else if (path.StartsWith("status/listenersets/", StringComparison.Ordinal))
+            {
+                var (meta, status) = Document(bundle.ReadText(path));
+                listenerSets.Add(new ListenerSetStatusEntry(Text(meta, "namespace"), Text(meta, "name"), Conditions(status),
                     [.. Items(status, "listeners").Select(l => (Text(l, "name"), Conditions(l)))]));
             }
             else if (RouteFolders.FirstOrDefault(f => path.StartsWith(f.Folder, StringComparison.Ordinal)) is { Kind: { } kind })
@@ -49,11 +65,14 @@ public sealed record BundleStatus(IReadOnlyList<GatewayStatusEntry> Gateways, IR
                     var parentRef = (YamlMappingNode)parent.Children[new YamlScalarNode("parentRef")];
                     var parentNamespace = Text(parentRef, "namespace");
                     routes.Add(new RouteParentEntry(kind, ns, Text(meta, "name"), parentNamespace.Length > 0 ? parentNamespace : ns,
-                        Text(parentRef, "name"), Text(parentRef, "sectionName") is { Length: > 0 } section ? section : null, Conditions(parent)));
+                        Text(parentRef, "name"), Text(parentRef, "sectionName") is { Length: > 0 } section ? section : null, Conditions(parent))
+                    {
+                        ParentKind = Text(parentRef, "kind") is { Length: > 0 } parentKind ? parentKind : "Gateway",
+                    });
                 }
             }
         }
-        return new BundleStatus(gateways, routes);
+        return new BundleStatus(gateways, routes) { ListenerSets = listenerSets };
     }
 
     private static (YamlMappingNode Metadata, YamlMappingNode Status) Document(string yaml)

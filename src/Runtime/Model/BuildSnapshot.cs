@@ -122,6 +122,7 @@ public static class BuildSnapshot
         {
             Paths = new PathSettings(hcm.NormalizePath ?? false, hcm.MergeSlashes, EscapedSlashes(hcm.PathWithEscapedSlashesAction)),
             Edge = Edge(hcm),
+            CorsFilter = hcm.HttpFilters.FirstOrDefault(f => !f.Disabled && f.TypedConfig?.Is(Envoy.Extensions.Filters.Http.Cors.V3.Cors.Descriptor) == true)?.Name,
         };
     }
 

@@ -34,6 +34,9 @@ public sealed record HcmSettings(string StatPrefix, bool UseRemoteAddress, uint 
     /// <summary>Header limits and HTTP/1 options of the request edge.</summary>
     public EdgeSettings Edge { get; init; } = EdgeSettings.EnvoyDefault;
 
+    /// <summary>The name of the HCM's CORS filter (<c>envoy.filters.http.cors</c> by default), or null when it has none.</summary>
+    public string? CorsFilter { get; init; }
+
     /// <summary>True when the address lies in one of the configured internal ranges.</summary>
     public bool IsInternal(IPAddress address) => InternalRanges.Any(r => r.Contains(address));
 }

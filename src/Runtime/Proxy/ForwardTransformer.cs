@@ -31,6 +31,7 @@ public sealed class ForwardTransformer(ForwardDecision decision, bool mayRetry, 
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
         // The path goes as routing decided it, byte for byte: Envoy forwards the :path it matched.
         proxyRequest.RequestUri = UpstreamUri.For(destinationPrefix, decision.UpstreamPath);
+        SingleFieldHeaders.Join(proxyRequest.Headers);
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)

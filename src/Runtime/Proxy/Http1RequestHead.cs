@@ -8,7 +8,8 @@ internal enum RequestBodyFraming { None, ContentLength, Chunked }
 
 /// <summary>
 /// Writes the upstream request line and headers straight into bytes: the downstream headers as they are (Host kept,
-/// hop-by-hop ones dropped, repeated values joined as SocketsHttpHandler joins them), then the body framing.
+/// hop-by-hop ones dropped, each value of a repeated header on its own line, as Envoy's codec writes the entries of its
+/// header map; cookies joined into one line with "; "), then the body framing.
 /// </summary>
 internal static class Http1RequestHead
 {
@@ -34,16 +35,27 @@ internal static class Http1RequestHead
         foreach (var (name, values) in request.Headers)
         {
             if (name.Length == 0 || name[0] == ':' || Skipped(name, values)) continue;
-            writer.Ascii(name);
-            writer.Raw(": "u8);
-            // Cookies are joined as one header with "; " (RFC 6265), the rest with ", ".
-            var separator = name.Equals("cookie", StringComparison.OrdinalIgnoreCase) ? "; "u8 : ", "u8;
+            if (name.Equals("cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                // One Cookie line, the pairs joined with "; " (RFC 6265 §5.4), as Envoy joins cookies.
+                writer.Ascii(name);
+                writer.Raw(": "u8);
+                for (var i = 0; i < values.Count; i++)
+                {
+                    if (i > 0) writer.Raw("; "u8);
+                    writer.Ascii(values[i] ?? "");
+                }
+                writer.Crlf();
+                continue;
+            }
+            // An appended value (APPEND_IF_EXISTS_OR_ADD) is a second entry, so the backend sees "a" and "b", not "a, b".
             for (var i = 0; i < values.Count; i++)
             {
-                if (i > 0) writer.Raw(separator);
+                writer.Ascii(name);
+                writer.Raw(": "u8);
                 writer.Ascii(values[i] ?? "");
+                writer.Crlf();
             }
-            writer.Crlf();
         }
         if (framing == RequestBodyFraming.ContentLength)
         {

@@ -91,7 +91,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         var request = new RouteRequest(edge.Authority, edge.Path, ctx.Request.Method, ctx.Request.Scheme,
             name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null);
         var router = listener.Hcm.StatPrefix;
-        switch (table.Route(request, () => (ulong)Random.Shared.NextInt64(long.MaxValue)))
+        switch (table.Route(request, () => (ulong)Random.Shared.NextInt64(long.MaxValue), hcm.CorsFilter))
         {
             case NoRouteDecision:
                 stats.Increment(StatScope.Http, router, "no_route");

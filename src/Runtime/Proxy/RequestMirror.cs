@@ -70,6 +70,7 @@ public sealed class RequestMirror(SnapshotHolder holder, ProxyStats stats, Func<
             message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
         }
         message.Headers.Host = spec.ShadowHost(ctx.Request.Headers.Host.ToString());
+        SingleFieldHeaders.Join(message.Headers);
         return message;
     }
 }

@@ -5,7 +5,7 @@ namespace Meshc.Runtime.Proxy;
 
 /// <summary>
 /// What <c>meshc run</c> says at start (and after each reload) besides where it serves, read from the bundle's status: one line per Gateway,
-/// listener or route the compiler left out (with the condition that says why), per route whose unresolved backends
+/// ListenerSet, listener or route the compiler left out (with the condition that says why), per route whose unresolved backends
 /// answer 500, and per Gateway that has no address and is served on its listener's own socket instead. Nothing here is
 /// a special case of serving: the bundle simply has no configuration for what is left out.
 /// </summary>
@@ -33,10 +33,22 @@ public static class StartupNotes
                 ? $"gateway {name} has no address{why}; served on {string.Join(", ", where)} instead"
                 : $"gateway {name} has no address{why}";
         }
+        foreach (var set in status.ListenerSets)
+        {
+            var name = $"{set.Namespace}/{set.Name}";
+            if (Find(set.Conditions, "Accepted") is { Status: false } refused)
+            {
+                yield return $"left out: listenerset {name}: {refused}";
+                continue;
+            }
+            foreach (var (listener, conditions) in set.Listeners)
+                if (Find(conditions, "Accepted") is { Status: false } invalid)
+                    yield return $"left out: listener {listener} of listenerset {name}: {invalid}";
+        }
         foreach (var route in status.Routes)
         {
             var what = $"{route.Kind.ToLowerInvariant()} {route.Namespace}/{route.Name}";
-            var parent = $"gateway {route.ParentNamespace}/{route.Parent}" + (route.SectionName is { } s ? $" listener {s}" : "");
+            var parent = $"{route.ParentKind.ToLowerInvariant()} {route.ParentNamespace}/{route.Parent}" + (route.SectionName is { } s ? $" listener {s}" : "");
             if (Find(route.Conditions, "Accepted") is { Status: false } refused)
                 yield return $"left out: {what} from {parent}: {refused}";
             else if (Find(route.Conditions, "ResolvedRefs") is { Status: false } unresolved)

@@ -46,7 +46,17 @@ public sealed class CompiledRoute
         var hostRewritten = action?.HostRewriteSpecifierCase == RouteAction.HostRewriteSpecifierOneofCase.HostRewriteLiteral;
         _mirrors = mirrors.Select(m => MirrorSpec.From(m, hostRewritten)).ToList();
         _attemptCount = attemptCount;
+        CorsPolicies = CorsPolicySpec.AllFromPerFilter(route.TypedPerFilterConfig);
+#pragma warning disable CS0612 // the deprecated field still counts when no level has a typed_per_filter_config entry
+        LegacyCors = CorsPolicySpec.FromLegacy(route.Route_?.Cors);
+#pragma warning restore CS0612
     }
+
+    /// <summary>This route's CORS policies in <c>typed_per_filter_config</c>, by filter name.</summary>
+    public IReadOnlyDictionary<string, CorsPolicySpec> CorsPolicies { get; }
+
+    /// <summary>The route action's deprecated <c>cors</c> field.</summary>
+    public CorsPolicySpec? LegacyCors { get; }
 
     public string Name => _route.Name;
 

@@ -46,6 +46,7 @@ public sealed class RouteFilterHandlingTests
         public Type RequestRedirect(RequestRedirectFilter filter) => typeof(RequestRedirectFilter);
         public Type UrlRewrite(UrlRewriteFilter filter) => typeof(UrlRewriteFilter);
         public Type RequestMirror(RequestMirrorFilter filter) => typeof(RequestMirrorFilter);
+        public Type Cors(CorsFilter filter) => typeof(CorsFilter);
         public Type Unsupported(UnsupportedFilter filter) => typeof(UnsupportedFilter);
     }
 }

@@ -106,13 +106,30 @@ public class CheckRouteFiltersTests
 
     [Theory]
     [InlineData("ExtensionRef")]
-    [InlineData("CORS")]
     [InlineData("ExternalAuth")]
     public void CheckRouteFilters_UnsupportedType_ReportsMC0318AndUnsupportedValue(string type)
     {
         var c = Run($"    - type: {type}", backend: true);
         Assert.Contains(type, c.Single("MC0318", $"type: {type}").Message);
         ConditionAssert.Is(c.RouteCondition("r", ConditionType.Accepted), false, ConditionReason.UnsupportedValue);
+    }
+
+    [Fact]
+    public void CheckRouteFilters_CorsOnRule_IsClean()
+    {
+        var c = Run("    - type: CORS\n      cors:\n        allowOrigins: [\"https://*.example.com\"]\n        allowMethods: [GET]", backend: true);
+        c.Clean();
+        var cors = Assert.IsType<Meshc.Compiler.Ir.CorsFilter>(Assert.Single(c.Attachment("r").Rules[0].Rule.Filters));
+        Assert.Equal(["https://*.example.com"], cors.AllowOrigins);
+        Assert.Equal(Meshc.Compiler.Ir.CorsFilter.DefaultMaxAge, cors.MaxAge);
+        Assert.False(cors.AllowCredentials);
+    }
+
+    [Fact]
+    public void CheckRouteFilters_CorsWithoutItsField_ReportsMC0318()
+    {
+        var c = Run("    - type: CORS", backend: true);
+        Assert.Contains("CORS", c.Single("MC0318", "type: CORS").Message);
     }
 
     [Fact]

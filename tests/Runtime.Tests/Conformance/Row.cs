@@ -19,6 +19,12 @@ internal sealed record Row(string Path)
     public (string Name, string Value)[] Headers { get; init; } = [];
 
     public int Status { get; init; } = 200;
+
+    /// <summary>Statuses the suite accepts besides <see cref="Status"/> (its <c>StatusCodes</c>).</summary>
+    public int[] OtherStatuses { get; init; } = [];
+
+    /// <summary>True when the proxy itself must answer: no backend may see the request (a CORS preflight).</summary>
+    public bool AnsweredByProxy { get; init; }
     public string? Backend { get; init; }
     public string Namespace { get; init; } = Gw.Infra;
     public string? SeenPath { get; init; }
@@ -37,6 +43,14 @@ internal sealed record Row(string Path)
 
     public (string Name, string Value)[] ResponseHeaders { get; init; } = [];
     public string[] ResponseAbsent { get; init; } = [];
+
+    /// <summary>
+    /// Response headers with the values the suite accepts (its <c>ValidHeaderValues</c>), compared without whitespace
+    /// when <see cref="IgnoreWhitespace"/> is set (its <c>IgnoreWhitespace</c>).
+    /// </summary>
+    public (string Name, string[] Values)[] ResponseOneOf { get; init; } = [];
+
+    public bool IgnoreWhitespace { get; init; }
 
     /// <summary>A request answered by <paramref name="backend"/> (a service in the infra namespace unless set).</summary>
     public static Row To(string path, string backend) => new(path) { Backend = backend };

@@ -6,7 +6,7 @@ namespace Meshc.Runtime.Tests.Conformance;
 internal static class StatusAssert
 {
     /// <summary>The route's status for its (only or given) parent has the condition with that status and reason.</summary>
-    public static void RouteParent(StatusReport status, string route, string type, bool value, string reason, int parent = 0)
+    public static void RouteParent(StatusReport status, string route, string type, bool value, string? reason, int parent = 0)
     {
         var entry = status.Routes.SingleOrDefault(r => r.Object.Name == route);
         Assert.True(entry is not null, $"no status for route {route}");
@@ -34,6 +34,32 @@ internal static class StatusAssert
         Assert.True(found is not null, $"Gateway {gateway} has no listener {listener}");
         return found!;
     }
+
+    /// <summary>The ListenerSet has the condition with that status and reason (null: any reason).</summary>
+    public static void ListenerSet(StatusReport status, string set, string type, bool value, string? reason) =>
+        Is(ListenerSetOf(status, set).Conditions, type, value, reason, $"ListenerSet {set}");
+
+    public static ListenerSetStatus ListenerSetOf(StatusReport status, string set)
+    {
+        var entry = status.ListenerSets.SingleOrDefault(s => s.Object.Name == set);
+        Assert.True(entry is not null, $"no status for ListenerSet {set}");
+        return entry!;
+    }
+
+    /// <summary>The listener of the ListenerSet has the condition with that status and reason (null: any reason).</summary>
+    public static void SetListener(StatusReport status, string set, string listener, string type, bool value, string? reason) =>
+        Is(SetListenerOf(status, set, listener).Conditions, type, value, reason, $"listener {set}/{listener}");
+
+    public static ListenerStatus SetListenerOf(StatusReport status, string set, string listener)
+    {
+        var found = ListenerSetOf(status, set).Listeners.SingleOrDefault(l => l.Name == listener);
+        Assert.True(found is not null, $"ListenerSet {set} has no listener {listener}");
+        return found!;
+    }
+
+    /// <summary>The Gateway's <c>attachedListenerSets</c> (absent counts as 0, as the suite reads it).</summary>
+    public static void AttachedListenerSets(StatusReport status, string gateway, int expected) =>
+        Assert.Equal(expected, GatewayOf(status, gateway).AttachedListenerSets ?? 0);
 
     private static void Is(IEnumerable<Condition> conditions, string type, bool value, string? reason, string what)
     {

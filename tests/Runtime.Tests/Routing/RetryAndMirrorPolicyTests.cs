@@ -60,7 +60,7 @@ public sealed class RetryAndMirrorPolicyTests
                {"match":{"prefix":"/"},"route":{"cluster":"c"}}]}]
             """, """ "requestMirrorPolicies":[{"cluster":"table-shadow"}], """);
         MirrorSpec Only(string path, string host) =>
-            Assert.Single(Assert.IsType<ForwardDecision>(table.Route(Routes.Request(path, host), () => 0)).Mirrors);
+            Assert.Single(Assert.IsType<ForwardDecision>(table.Route(Routes.Request(path, host), () => 0, corsFilter: null)).Mirrors);
         Assert.Equal(new MirrorSpec("route-shadow", "", 5, 10_000, false), Only("/own", "vh.example"));
         Assert.Equal(new MirrorSpec("vhost-shadow", "", 100, 100, false), Only("/x", "vh.example"));
         Assert.Equal(new MirrorSpec("table-shadow", "", 100, 100, false), Only("/x", "other.example"));

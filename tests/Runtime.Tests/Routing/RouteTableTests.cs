@@ -158,7 +158,7 @@ public sealed class RouteTableTests
               {"match":{"prefix":"/"},"route":{"cluster":"c","hostRewriteLiteral":"upstream.local"}}
             ]
             """);
-        var decision = Assert.IsType<ForwardDecision>(table.Route(Routes.Request(path), () => 0));
+        var decision = Assert.IsType<ForwardDecision>(table.Route(Routes.Request(path), () => 0, corsFilter: null));
         Assert.Equal(upstream, decision.UpstreamPath);
     }
 
@@ -170,11 +170,11 @@ public sealed class RouteTableTests
               {"match":{"prefix":"/own"},"route":{"cluster":"c","timeout":"2s","retryPolicy":{"retryOn":"5xx"}}},
               {"match":{"prefix":"/"},"route":{"cluster":"c","timeout":"0s"}}]}]
             """);
-        var own = Assert.IsType<ForwardDecision>(table.Route(Routes.Request("/own"), () => 0));
+        var own = Assert.IsType<ForwardDecision>(table.Route(Routes.Request("/own"), () => 0, corsFilter: null));
         Assert.Equal(TimeSpan.FromSeconds(2), own.Timeout);
         Assert.Equal(1, own.Retry!.NumRetries); // a route policy replaces the host's; num_retries defaults to 1
         Assert.True(own.Retry.RetriesStatus(500));
-        var inherited = Assert.IsType<ForwardDecision>(table.Route(Routes.Request("/x"), () => 0));
+        var inherited = Assert.IsType<ForwardDecision>(table.Route(Routes.Request("/x"), () => 0, corsFilter: null));
         Assert.Null(inherited.Timeout); // 0s disables the timeout
         Assert.Equal(3, inherited.Retry!.NumRetries);
         Assert.False(inherited.Retry.RetriesStatus(500));
@@ -184,7 +184,7 @@ public sealed class RouteTableTests
     [Fact]
     public void Route_DefaultTimeout_Is15Seconds()
     {
-        var decision = Assert.IsType<ForwardDecision>(Routes.AnyHost("""[{"match":{"prefix":"/"},"route":{"cluster":"c"}}]""").Route(Routes.Request("/"), () => 0));
+        var decision = Assert.IsType<ForwardDecision>(Routes.AnyHost("""[{"match":{"prefix":"/"},"route":{"cluster":"c"}}]""").Route(Routes.Request("/"), () => 0, corsFilter: null));
         Assert.Equal(TimeSpan.FromSeconds(15), decision.Timeout);
     }
 
@@ -203,7 +203,7 @@ public sealed class RouteTableTests
                   {"header":{"key":"x-only","value":"set"},"appendAction":"OVERWRITE_IF_EXISTS"},
                   {"header":{"key":"x-empty","value":""}}]}]}]
             """);
-        var decision = Assert.IsType<ForwardDecision>(table.Route(Routes.Request("/"), () => 0));
+        var decision = Assert.IsType<ForwardDecision>(table.Route(Routes.Request("/"), () => 0, corsFilter: null));
         var headers = new HeaderDictionary { ["x-drop"] = "1", ["x-append"] = "one", ["x-absent"] = "old" };
         HeaderMutation.ApplyAll(decision.RequestHeaders, headers);
         Assert.False(headers.ContainsKey("x-drop"));

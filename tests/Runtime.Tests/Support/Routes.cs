@@ -20,7 +20,7 @@ internal static class Routes
     }
 
     /// <summary>The cluster chosen, "404" for no route, or "direct:&lt;status&gt;"/"redirect:&lt;location&gt;".</summary>
-    public static string Outcome(RouteTable table, RouteRequest request, ulong random = 0) => table.Route(request, () => random) switch
+    public static string Outcome(RouteTable table, RouteRequest request, ulong random = 0) => table.Route(request, () => random, corsFilter: null) switch
     {
         NoRouteDecision => "404",
         ForwardDecision f => f.Cluster,

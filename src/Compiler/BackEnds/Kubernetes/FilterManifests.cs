@@ -34,6 +34,17 @@ internal sealed class FilterManifests : IRouteFilterVisitor<JsonNode>
             .Opt("fraction", m.Denominator == 100 && m.Numerator == 100 ? null : new JsonObject { ["numerator"] = m.Numerator, ["denominator"] = m.Denominator }),
     };
 
+    public JsonNode Cors(CorsFilter c) => new JsonObject
+    {
+        ["type"] = "CORS",
+        ["cors"] = new JsonObject()
+            .OptList("allowOrigins", c.AllowOrigins, Text).Opt("allowCredentials", c.AllowCredentials ? true : null)
+            .OptList("allowMethods", c.AllowMethods, Text).OptList("allowHeaders", c.AllowHeaders, Text)
+            .OptList("exposeHeaders", c.ExposeHeaders, Text).Opt("maxAge", c.MaxAge),
+    };
+
+    private static JsonNode Text(string value) => JsonValue.Create(value);
+
     /// <summary>Written back with its type only: meshc kept nothing else of it.</summary>
     public JsonNode Unsupported(UnsupportedFilter u) => new JsonObject { ["type"] = u.Type };
 

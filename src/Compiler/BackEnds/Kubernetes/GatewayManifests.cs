@@ -3,7 +3,7 @@ using Meshc.Compiler.Ir;
 
 namespace Meshc.Compiler.BackEnds.Kubernetes;
 
-/// <summary>GatewayClass, Gateway and ReferenceGrant manifests (gateway.networking.k8s.io).</summary>
+/// <summary>GatewayClass, Gateway, ListenerSet and ReferenceGrant manifests (gateway.networking.k8s.io).</summary>
 internal static class GatewayManifests
 {
     private const string V1 = RouteGroupKind.GatewayGroup + "/v1";
@@ -26,8 +26,26 @@ internal static class GatewayManifests
             if (!g.InfrastructureAnnotations.IsEmpty) infrastructure["annotations"] = ManifestJson.Map(g.InfrastructureAnnotations);
             spec["infrastructure"] = infrastructure;
         }
+        if (g.AllowedListeners is { } allowed)
+        {
+            var namespaces = new JsonObject { ["from"] = allowed.From.ToString() };
+            if (allowed.Selector is { } selector) namespaces["selector"] = Selector(selector);
+            spec["allowedListeners"] = new JsonObject { ["namespaces"] = namespaces };
+        }
         var obj = ManifestJson.Object(V1, "Gateway", g.Meta);
         obj["spec"] = spec;
+        return obj;
+    }
+
+    public static JsonObject ListenerSet(ListenerSet s)
+    {
+        var obj = ManifestJson.Object(V1, "ListenerSet", s.Meta);
+        obj["spec"] = new JsonObject
+        {
+            ["parentRef"] = new JsonObject { ["group"] = s.ParentRef.Group, ["kind"] = s.ParentRef.Kind }
+                .Opt("namespace", s.ParentRef.Namespace).Opt("name", s.ParentRef.Name),
+            ["listeners"] = ManifestJson.Array(s.Listeners, Listener),
+        };
         return obj;
     }
 

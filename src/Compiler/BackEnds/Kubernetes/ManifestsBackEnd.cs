@@ -28,6 +28,7 @@ internal static class ManifestsBackEnd
             .. model.EndpointSlices.Select(CoreManifests.EndpointSlice),
             .. model.GatewayClasses.Where(c => !c.Meta.Origin.IsNone).Select(GatewayManifests.GatewayClass),
             .. model.Gateways.Select(GatewayManifests.Gateway),
+            .. model.ListenerSets.Select(GatewayManifests.ListenerSet),
             .. model.Routes.Select(RouteManifests.Route),
             .. model.ReferenceGrants.Select(GatewayManifests.ReferenceGrant),
             .. model.EnvoyConfigs.Select(EnvoyConfigManifests.EnvoyConfig),

@@ -11,7 +11,12 @@ internal sealed record StatusView(
     IReadOnlyList<ParentStatusView> Parents)
 {
     public bool Namespaced => Namespace.Length > 0;
-    public bool IsRoute => Kind != "Gateway" && Kind != "GatewayClass";
+    public bool IsRoute => Kind is not ("Gateway" or "GatewayClass" or "ListenerSet");
+
+    /// <summary>A Gateway's <c>attachedListenerSets</c>; null leaves it out.</summary>
+    public int? AttachedListenerSets { get; init; }
+
+    public bool HasAttachedListenerSets => AttachedListenerSets is not null;
 }
 
 /// <summary>A status condition; <c>LastTransitionTime</c> is the fixed <see cref="StatusViewBuilder.FixedTransitionTime"/>.</summary>

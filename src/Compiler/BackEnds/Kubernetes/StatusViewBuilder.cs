@@ -2,7 +2,7 @@ using Meshc.Compiler.Semantics;
 
 namespace Meshc.Compiler.BackEnds.Kubernetes;
 
-/// <summary>Turns the status report into one status patch per Gateway and per route.</summary>
+/// <summary>Turns the status report into one status patch per Gateway, per ListenerSet and per route.</summary>
 internal static class StatusViewBuilder
 {
     /// <summary>
@@ -17,6 +17,10 @@ internal static class StatusViewBuilder
         foreach (var g in report.Gateways)
             yield return new StatusView("Gateway", g.Object.Name, g.Object.Namespace, [.. g.Addresses], Conditions(g.Conditions),
                 g.Listeners.Select(l => new ListenerStatusView(l.Name, l.SupportedKinds.Select(k => new KindView(k.Group, k.Kind)).ToList(),
+                    l.AttachedRoutes, Conditions(l.Conditions))).ToList(), []) { AttachedListenerSets = g.AttachedListenerSets };
+        foreach (var s in report.ListenerSets)
+            yield return new StatusView("ListenerSet", s.Object.Name, s.Object.Namespace, [], Conditions(s.Conditions),
+                s.Listeners.Select(l => new ListenerStatusView(l.Name, l.SupportedKinds.Select(k => new KindView(k.Group, k.Kind)).ToList(),
                     l.AttachedRoutes, Conditions(l.Conditions))).ToList(), []);
         foreach (var r in report.Routes)
             yield return new StatusView(r.Object.Kind.ToString(), r.Object.Name, r.Object.Namespace, [], [], [],

@@ -27,11 +27,21 @@ internal static class StatusBackEnd
                 ["supportedFeatures"] = new JsonArray(c.SupportedFeatures.Select(f => (JsonNode)new JsonObject { ["name"] = f }).ToArray()),
             });
         foreach (var g in report.Gateways)
-            Add(files, g.Object, "Gateway", new JsonObject
+        {
+            var status = new JsonObject
             {
                 ["addresses"] = new JsonArray(g.Addresses.Select(a => (JsonNode)new JsonObject { ["type"] = "IPAddress", ["value"] = a }).ToArray()),
                 ["conditions"] = Conditions(g.Conditions),
                 ["listeners"] = new JsonArray(g.Listeners.Select(Listener).ToArray()),
+            };
+            if (g.AttachedListenerSets is { } attached) status["attachedListenerSets"] = attached;
+            Add(files, g.Object, "Gateway", status);
+        }
+        foreach (var s in report.ListenerSets)
+            Add(files, s.Object, "ListenerSet", new JsonObject
+            {
+                ["conditions"] = Conditions(s.Conditions),
+                ["listeners"] = new JsonArray(s.Listeners.Select(Listener).ToArray()),
             });
         foreach (var r in report.Routes)
             Add(files, r.Object, r.Object.Kind.ToString(), new JsonObject

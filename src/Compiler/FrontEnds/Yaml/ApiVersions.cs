@@ -9,6 +9,7 @@ internal static class ApiVersions
     {
         ["GatewayClass"] = [$"{Gw}/v1", $"{Gw}/v1beta1"],
         ["Gateway"] = [$"{Gw}/v1", $"{Gw}/v1beta1"],
+        ["ListenerSet"] = [$"{Gw}/v1"],
         ["HTTPRoute"] = [$"{Gw}/v1", $"{Gw}/v1beta1"],
         ["GRPCRoute"] = [$"{Gw}/v1", $"{Gw}/v1alpha2"],
         ["TLSRoute"] = [$"{Gw}/v1", $"{Gw}/v1alpha3", $"{Gw}/v1alpha2"],

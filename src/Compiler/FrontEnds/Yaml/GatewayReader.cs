@@ -23,7 +23,23 @@ internal static class GatewayReader
             ParametersRef = infrastructure.Map("parametersRef") is { } p
                 ? new ObjectRef(p.Str("group") ?? "", p.Str("kind") ?? "", null, p.Str("name") ?? "", p.LocationIn(obj.Path))
                 : null,
+            AllowedListeners = ReadAllowedListeners(spec.Map("allowedListeners")),
         };
+    }
+
+    /// <summary><c>spec.allowedListeners.namespaces</c>; null (the default, None) when absent.</summary>
+    private static AllowedListeners? ReadAllowedListeners(YamlMappingNode? allowed)
+    {
+        if (allowed is null) return null;
+        var namespaces = allowed.Map("namespaces");
+        var from = namespaces.Str("from") switch
+        {
+            "Same" => ListenersFrom.Same,
+            "All" => ListenersFrom.All,
+            "Selector" => ListenersFrom.Selector,
+            _ => ListenersFrom.None,
+        };
+        return new AllowedListeners(from, namespaces.Map("selector") is { } s ? LabelSelectorReader.Read(s) : null);
     }
 
     /// <summary><c>spec.tls.frontend</c>: the default validation and the per-port ones.</summary>
@@ -43,7 +59,8 @@ internal static class GatewayReader
             v.Str("mode") ?? FrontendValidation.AllowValidOnly,
             v.LocationIn(path));
 
-    private static Listener ReadListener(YamlMappingNode l, string path)
+    /// <summary>One listener entry; a ListenerSet's entries have the same shape.</summary>
+    internal static Listener ReadListener(YamlMappingNode l, string path)
     {
         var protocolText = l.Str("protocol") ?? "";
         var protocol = Enum.TryParse<ListenerProtocol>(protocolText, ignoreCase: false, out var p) && p != ListenerProtocol.Other

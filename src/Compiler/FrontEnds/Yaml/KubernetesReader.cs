@@ -16,7 +16,7 @@ internal static class KubernetesReader
         "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding", "Job", "CronJob",
         "Pod", "ReplicaSet", "Endpoints", "Ingress", "IngressClass", "NetworkPolicy", "HorizontalPodAutoscaler",
         "PodDisruptionBudget", "CustomResourceDefinition", "CiliumClusterwideNetworkPolicy",
-        "CiliumLoadBalancerIPPool", "CiliumGatewayClassConfig", "ServiceImport", "ListenerSet", "XListenerSet",
+        "CiliumLoadBalancerIPPool", "CiliumGatewayClassConfig", "ServiceImport", "XListenerSet",
         "BackendTrafficPolicy", "XBackendTrafficPolicy", "ValidatingAdmissionPolicy",
         "ValidatingAdmissionPolicyBinding", "LimitRange", "ResourceQuota", "PersistentVolumeClaim",
     ];

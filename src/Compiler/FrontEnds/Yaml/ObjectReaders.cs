@@ -12,6 +12,7 @@ internal static class ObjectReaders
     {
         ["GatewayClass"] = GatewayClassReader.Read,
         ["Gateway"] = GatewayReader.Read,
+        ["ListenerSet"] = ListenerSetReader.Read,
         ["HTTPRoute"] = RouteReader.ReadHttp,
         ["GRPCRoute"] = RouteReader.ReadGrpc,
         ["TLSRoute"] = RouteReader.ReadTls,

@@ -6,7 +6,7 @@ namespace Meshc.Compiler.FrontEnds.Yaml;
 
 /// <summary>
 /// Reads HTTPRoute, GRPCRoute and TLSRoute into one <see cref="Route"/> shape. Values are kept as written; defaults the
-/// Gateway API defines for absent fields (PathPrefix "/", weight 1, redirect 302) are applied here, once. The meshc
+/// Gateway API defines for absent fields (PathPrefix "/", weight 1, redirect 302, CORS maxAge 5) are applied here, once. The meshc
 /// annotations (<see cref="MeshAnnotations"/>) add what the Gateway API cannot say.
 /// </summary>
 internal static class RouteReader
@@ -102,6 +102,10 @@ internal static class RouteReader
                             ? (fraction.Int("numerator") ?? 0, fraction.Int("denominator") ?? 100)
                             : (100, 100);
                     return new RequestMirrorFilter(Backend(b), numerator, denominator, at);
+                case "CORS" when f.Map("cors") is { } c:
+                    return new CorsFilter(c.Strings("allowOrigins").ToValueList(), c.Bool("allowCredentials") ?? false,
+                        c.Strings("allowMethods").ToValueList(), c.Strings("allowHeaders").ToValueList(),
+                        c.Strings("exposeHeaders").ToValueList(), c.Int("maxAge") ?? CorsFilter.DefaultMaxAge, at);
                 default:
                     return new UnsupportedFilter(type, at);
             }

@@ -60,7 +60,11 @@ internal static class RouteGenerators
             .Where(u => u.Hostname is not null || u.Path is not null).Select(f => (RouteFilter)f),
         from b in Backend
         from share in Gen.OneOf(Gen.Choose(0, 100).Select(n => (n, 100)), from n in Gen.Choose(0, 50) from d in Gen.Choose(1, 1000) select (n, d))
-        select (RouteFilter)new RequestMirrorFilter(b with { Weight = 1 }, share.Item1, share.Item2, At));
+        select (RouteFilter)new RequestMirrorFilter(b with { Weight = 1 }, share.Item1, share.Item2, At),
+        from origins in List(Gen.Elements("https://www.foo.com", "https://*.bar.com", "*"), 0, 2)
+        from methods in List(Gen.Elements("GET", "*"), 0, 1) from headers in List(Gen.Elements("x-a", "with space"), 0, 2)
+        from expose in List(Gen.Elements("x-b"), 0, 1) from credentials in Gen.Elements(true, false) from maxAge in Gen.Elements(5, 1, 3600)
+        select (RouteFilter)new CorsFilter(origins, credentials, methods, headers, expose, maxAge, At));
 
     public static Gen<RouteRule> Rule(RouteKind kind) =>
         from name in Maybe(Gen.Elements("api", "route"))

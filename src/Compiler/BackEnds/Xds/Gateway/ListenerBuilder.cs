@@ -27,9 +27,10 @@ internal static class ListenerBuilder
     public static Listener Build(ProxyPlan plan, CompilationOptions options)
     {
         var listener = new Listener { Name = ListenerName };
-        if (plan.HasInsecure) listener.FilterChains.Add(InsecureChain(options, plan.Paths));
+        if (plan.HasInsecure) listener.FilterChains.Add(InsecureChain(options, plan.Paths, plan.UsesCors(secure: false)));
+        var secureCors = plan.UsesCors(secure: true);
         foreach (var chain in plan.SecureChains())
-            listener.FilterChains.Add(SecureChain(chain, options));
+            listener.FilterChains.Add(SecureChain(chain, options, secureCors));
         foreach (var chain in plan.Passthrough)
             listener.FilterChains.Add(PassthroughChainOf(chain));
         // tls_inspector tells the chains apart: raw_buffer vs tls, and the SNI for server_names.
@@ -42,21 +43,21 @@ internal static class ListenerBuilder
         return listener;
     }
 
-    private static FilterChain InsecureChain(CompilationOptions options, Ir.PathHandling? paths)
+    private static FilterChain InsecureChain(CompilationOptions options, Ir.PathHandling? paths, bool cors)
     {
         var chain = new FilterChain { FilterChainMatch = new FilterChainMatch { TransportProtocol = "raw_buffer" } };
-        chain.Filters.Add(HcmFilter(InsecureName, options, paths));
+        chain.Filters.Add(HcmFilter(InsecureName, options, cors, paths));
         return chain;
     }
 
-    private static FilterChain SecureChain(SecureChain secure, CompilationOptions options)
+    private static FilterChain SecureChain(SecureChain secure, CompilationOptions options, bool cors)
     {
         var match = new FilterChainMatch { TransportProtocol = "tls" };
         if (secure.Port is { } port) match.DestinationPort = (uint)port;
         // Envoy has no "*" server name: a listener without a hostname matches any SNI, so the list is left out.
         if (!secure.Hostnames.Contains("*")) match.ServerNames.Add(secure.Hostnames);
         var chain = new FilterChain { FilterChainMatch = match, TransportSocket = TlsSocket(secure, options) };
-        chain.Filters.Add(HcmFilter(SecureName, options));
+        chain.Filters.Add(HcmFilter(SecureName, options, cors));
         return chain;
     }
 
@@ -85,10 +86,10 @@ internal static class ListenerBuilder
     /// <summary>Envoy's TCP proxy network filter.</summary>
     public const string TcpProxyFilterName = "envoy.filters.network.tcp_proxy";
 
-    private static Filter HcmFilter(string name, CompilationOptions options, Ir.PathHandling? paths = null) => new()
+    private static Filter HcmFilter(string name, CompilationOptions options, bool cors, Ir.PathHandling? paths = null) => new()
     {
         Name = HttpConnectionManagerBuilder.FilterName,
-        TypedConfig = Any.Pack(HttpConnectionManagerBuilder.Build(name, options, paths)),
+        TypedConfig = Any.Pack(HttpConnectionManagerBuilder.Build(name, options, paths, cors)),
     };
 
     private static TransportSocket TlsSocket(SecureChain secure, CompilationOptions options)

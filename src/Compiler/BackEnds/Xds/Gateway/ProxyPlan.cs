@@ -49,6 +49,10 @@ internal sealed class ProxyPlan
     /// <summary>One entry per rule match of every attached route, in Cilium's ingestion order.</summary>
     public IReadOnlyList<RouteSource> Sources { get; }
 
+    /// <summary>True when a rule routed on the secure (or the insecure) chains has a CORS filter, so its HCM needs Envoy's CORS filter.</summary>
+    public bool UsesCors(bool secure) =>
+        Sources.Any(s => s.Secure == secure && s.Rule.Rule.Filters.Any(f => f is CorsFilter));
+
     /// <summary>True when nothing is programmed, so no CEC is written.</summary>
     public bool IsEmpty => Listeners.Count == 0;
 

@@ -14,13 +14,16 @@ internal static class RouteBuilder
 {
     /// <summary>
     /// The match, then the action: 500 when the rule has nothing to answer with, the redirect when it redirects,
-    /// otherwise forwarding; route-level header edits go on the route (not on a 500).
+    /// otherwise forwarding; route-level header edits go on the route (not on a 500), a CORS policy on every route.
     /// </summary>
     public static Route Build(RouteSource source)
     {
         var route = new Route { Match = RouteMatchBuilder.Build(source.Match, source.IsGrpc) };
         var rule = source.Rule;
-        var redirect = RuleFilters.Of(rule.Rule.Filters).Redirect;
+        var filters = RuleFilters.Of(rule.Rule.Filters);
+        var redirect = filters.Redirect;
+        // The policy answers preflights whatever the route then does, a 500 included (as Cilium sets it).
+        if (filters.CorsPolicy is { } cors) route.TypedPerFilterConfig.Add(CorsPolicyBuilder.FilterName, CorsPolicyBuilder.PerRoute(cors));
         // A rule left without backends (and no redirect to answer instead) answers 500, as the Gateway API asks.
         if (rule.AnswersInternalError || (redirect is null && rule.Backends.IsEmpty))
         {

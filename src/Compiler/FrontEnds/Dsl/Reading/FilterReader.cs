@@ -11,6 +11,7 @@ namespace Meshc.Compiler.FrontEnds.Dsl.Reading;
 /// redirect [scheme https] [host H] [port N] [path /p | prefix /p] [status 301]
 /// rewrite [host H] [path /p | prefix /p]
 /// mirror SERVICE[:PORT] [N% | N of D]
+/// cors origins O, … [methods M, …] [headers H, …] [expose H, …] [credentials] [max-age N]
 /// request set name=value, … add name=value, … remove name, …      (response … likewise)
 /// </code>
 /// </summary>
@@ -64,6 +65,27 @@ internal static class FilterReader
             _ => (100, 100),
         };
         return new RequestMirrorFilter(backend, numerator, denominator, context.At(m));
+    }
+
+    /// <summary>A CORS filter; <c>max-age</c> is 5 when not given, the CRD's default.</summary>
+    public static RouteFilter Cors(MeshParser.CorsActionContext c, DslContext context)
+    {
+        List<string> origins = [], methods = [], headers = [], expose = [];
+        var credentials = false;
+        var maxAge = CorsFilter.DefaultMaxAge;
+        foreach (var option in c.corsOption())
+        {
+            switch (option)
+            {
+                case MeshParser.CorsOriginsContext o: origins.AddRange(o.value().Select(DslContext.Text)); break;
+                case MeshParser.CorsMethodsContext m: methods.AddRange(m.value().Select(DslContext.Text)); break;
+                case MeshParser.CorsHeadersContext h: headers.AddRange(h.value().Select(DslContext.Text)); break;
+                case MeshParser.CorsExposeContext e: expose.AddRange(e.value().Select(DslContext.Text)); break;
+                case MeshParser.CorsCredentialsContext: credentials = true; break;
+                case MeshParser.CorsMaxAgeContext a: maxAge = context.Int(a.INT().Symbol, "cors max-age", 1, int.MaxValue) ?? CorsFilter.DefaultMaxAge; break;
+            }
+        }
+        return new CorsFilter(origins.ToValueList(), credentials, methods.ToValueList(), headers.ToValueList(), expose.ToValueList(), maxAge, context.At(c));
     }
 
     public static RouteFilter Headers(HeaderDirection direction, IEnumerable<MeshParser.HeaderEditContext> edits, MeshParser.ActionContext at, DslContext context)

@@ -28,6 +28,7 @@ internal static class RuleReader
                 case MeshParser.RedirectActionContext rd: filters.Add(FilterReader.Redirect(rd, context)); break;
                 case MeshParser.RewriteActionContext rw: filters.Add(FilterReader.Rewrite(rw, context)); break;
                 case MeshParser.MirrorActionContext m: filters.Add(FilterReader.Mirror(m, context)); break;
+                case MeshParser.CorsActionContext c: filters.Add(FilterReader.Cors(c, context)); break;
                 case MeshParser.RequestHeadersActionContext h: filters.Add(FilterReader.Headers(HeaderDirection.Request, h.headerEdit(), h, context)); break;
                 case MeshParser.ResponseHeadersActionContext h: filters.Add(FilterReader.Headers(HeaderDirection.Response, h.headerEdit(), h, context)); break;
                 case MeshParser.TimeoutActionContext t:

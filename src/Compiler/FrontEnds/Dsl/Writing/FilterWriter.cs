@@ -23,6 +23,17 @@ internal sealed class FilterWriter : IRouteFilterVisitor<string?>
         (h.Add.IsEmpty ? "" : " add " + string.Join(", ", h.Add.Select(Header))) +
         (h.Remove.IsEmpty ? "" : " remove " + string.Join(", ", h.Remove.Select(DslText.Value)));
 
+    /// <summary><c>max-age</c> is left out at its default, unless the action would have no option at all.</summary>
+    public string? Cors(CorsFilter c)
+    {
+        var options = List("origins", c.AllowOrigins) + List("methods", c.AllowMethods) + List("headers", c.AllowHeaders) +
+            List("expose", c.ExposeHeaders) + (c.AllowCredentials ? " credentials" : "");
+        return "cors" + options + (c.MaxAge == CorsFilter.DefaultMaxAge && options.Length > 0 ? "" : " max-age " + DslText.Int(c.MaxAge));
+    }
+
+    private static string List(string keyword, IReadOnlyCollection<string> values) =>
+        values.Count == 0 ? "" : $" {keyword} " + string.Join(", ", values.Select(DslText.Value));
+
     /// <summary>The DSL has no spelling for a filter kind meshc does not compile.</summary>
     public string? Unsupported(UnsupportedFilter u) => null;
 
