@@ -4,7 +4,7 @@
 #
 #   bench/run-runtime-bench.sh                      # 3 alternating rounds of 5 s per target and scenario
 #   ROUNDS=5 DURATION=10 bench/run-runtime-bench.sh
-#   SCENARIOS="1k-c32 64k-c32" bench/run-runtime-bench.sh
+#   SCENARIOS="1k-c32 64k-c32" bench/run-runtime-bench.sh     # default: all five scenarios below
 #   TARGETS="nginx meshc meshc-yarp" bench/run-runtime-bench.sh    # meshc-yarp: the runtime on its YARP upstream path
 #
 # Scenarios: 1k-c32, 1k-c256, 64k-c32, 64k-c256 (response size, wrk connections, keep-alive) and 1k-close (32
@@ -22,7 +22,7 @@ duration="${DURATION:-5}"
 warmup="${WARMUP:-2}"
 rounds="${ROUNDS:-3}"
 threads="${THREADS:-1}"
-scenarios="${SCENARIOS:-1k-c32 1k-c256 64k-c32 1k-close}"
+scenarios="${SCENARIOS:-1k-c32 1k-c256 64k-c32 64k-c256 1k-close}"
 targets="${TARGETS:-direct nginx haproxy meshc}"
 backend_port=18081
 nginx_port=18082
@@ -91,6 +91,8 @@ fi
 
 # meshc's runtime serving the compiled benchmark configuration (and, for meshc-yarp, a second one on its YARP path).
 "$root/meshc" compile "$root/bench/runtime/mesh.dsl" -o "$work/bundle" >/dev/null
+# The launcher builds the runtime on first use, which can take minutes: done here, before any target has to answer.
+"$root/meshc" run --help >/dev/null
 start_runtime() { # NAME OFFSET [ENV...]
   local name="$1" offset="$2"
   shift 2

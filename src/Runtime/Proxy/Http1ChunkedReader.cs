@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
@@ -18,7 +19,8 @@ internal sealed class Http1ChunkedReader(Http1Connection connection, PipeWriter 
     private const int MaxTrailerBytes = 64 * 1024;
     private bool _unflushed;
 
-    public async Task Copy(CancellationToken token)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask Copy(CancellationToken token)
     {
         while (true)
         {
@@ -63,6 +65,7 @@ internal sealed class Http1ChunkedReader(Http1Connection connection, PipeWriter 
     }
 
     /// <summary>The next line (without its CR LF) as a view of the connection's buffer, valid until the next read.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ReadOnlyMemory<byte>> Line(CancellationToken token)
     {
         while (true)
@@ -80,7 +83,8 @@ internal sealed class Http1ChunkedReader(Http1Connection connection, PipeWriter 
         }
     }
 
-    private async Task CopyChunk(long remaining, CancellationToken token)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask CopyChunk(long remaining, CancellationToken token)
     {
         while (true)
         {
@@ -97,13 +101,15 @@ internal sealed class Http1ChunkedReader(Http1Connection connection, PipeWriter 
         }
     }
 
-    private async Task Fill(CancellationToken token)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask Fill(CancellationToken token)
     {
         await Flush(token);
         if (!await connection.FillAsync(token)) throw new Http1ProtocolException("upstream closed inside a chunked body");
     }
 
-    private async Task Flush(CancellationToken token)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask Flush(CancellationToken token)
     {
         if (!_unflushed) return;
         _unflushed = false;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Meshc.Runtime.Proxy;
 
@@ -17,6 +18,9 @@ internal sealed class Http1Connection(Socket? socket, Stream stream) : IDisposab
     public Stream Stream { get; } = stream;
 
     public byte[] Buffer { get; private set; } = new byte[BufferBytes];
+
+    /// <summary>The response header values this connection read last, reused when the next answer repeats them.</summary>
+    public Http1HeaderValues Values { get; } = new();
 
     /// <summary>Unconsumed bytes are <c>Buffer[Start..End]</c>.</summary>
     public int Start { get; set; }
@@ -50,6 +54,7 @@ internal sealed class Http1Connection(Socket? socket, Stream stream) : IDisposab
     }
 
     /// <summary>Reads more bytes after <see cref="End"/>; false when the peer closed. Moves or grows the buffer when it is full.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> FillAsync(CancellationToken token)
     {
         if (End == Buffer.Length)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Meshc.Runtime.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -33,15 +34,15 @@ internal readonly record struct Http1Result(Http1Error Error, int? UpstreamStatu
 internal static class Http1Forwarder
 {
     /// <summary>
-    /// Requests this client serves: those without a body and those whose body is held in memory (buffered for retries or
-    /// mirrors). The rest go through the YARP path: upgrades, CONNECT, <c>Expect</c>, and bodies streamed from the client
-    /// (a large streamed upload failed on this client in testing; until that is understood they keep the proven path).
+    /// Requests this client serves: all but upgrades, CONNECT and <c>Expect</c> (whose interim answer and tunnels the
+    /// YARP path handles). A body streamed from the client goes up as it arrives, with the client's read as the
+    /// backpressure: a piece is read only once the previous one was written to the upstream.
     /// </summary>
-    public static bool Serves(HttpRequest request, bool canHaveBody) =>
-        !HttpMethods.IsConnect(request.Method) && !request.Headers.ContainsKey("upgrade") && !request.Headers.ContainsKey("expect")
-        && (request.Body is MemoryStream || ((request.ContentLength ?? 0) == 0 && !request.Headers.ContainsKey("transfer-encoding") && !canHaveBody));
+    public static bool Serves(HttpRequest request) =>
+        !HttpMethods.IsConnect(request.Method) && !request.Headers.ContainsKey("upgrade") && !request.Headers.ContainsKey("expect");
 
-    public static async Task<Http1Result> SendAsync(HttpContext ctx, Http1Pool pool, TimeSpan connectTimeout, ForwardDecision decision,
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<Http1Result> SendAsync(HttpContext ctx, Http1Pool pool, TimeSpan connectTimeout, ForwardDecision decision,
         bool mayRetry, int attemptNumber, string fallbackHost, CancellationToken token)
     {
         var request = ctx.Request;
@@ -111,7 +112,8 @@ internal static class Http1Forwarder
         /// <summary>The request went out whole and the response was read to its end, with nothing after it.</summary>
         public bool Reusable { get; private set; }
 
-        public async Task<Http1Result> Run(ReadOnlyMemory<byte> head, RequestBodyFraming framing, long length, CancellationToken token)
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+        public async ValueTask<Http1Result> Run(ReadOnlyMemory<byte> head, RequestBodyFraming framing, long length, CancellationToken token)
         {
             var stage = Http1Error.Request;
             try
@@ -158,7 +160,8 @@ internal static class Http1Forwarder
         }
 
         /// <summary>Stops a body upload the answer overtook (closing the connection) and observes its end.</summary>
-        private async Task Settle()
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        private async ValueTask Settle()
         {
             if (!_sending.IsCompleted) connection.Dispose();
             try
@@ -172,7 +175,8 @@ internal static class Http1Forwarder
         }
 
         /// <summary>Reads the final response head (interim 1xx ones are dropped); Kept is false when it is held back for a retry.</summary>
-        private async Task<(bool Kept, Http1ResponseHead Head)> ReadHead(CancellationToken token)
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+        private async ValueTask<(bool Kept, Http1ResponseHead Head)> ReadHead(CancellationToken token)
         {
             var head = new Http1ResponseHead();
             while (true)
@@ -188,7 +192,7 @@ internal static class Http1Forwarder
                 var interim = status is >= 100 and < 200;
                 var heldBack = !interim && mayRetry && decision.Retry!.RetriesStatus(status);
                 var target = interim || heldBack ? null : ctx.Response.Headers;
-                connection.Start += Http1ResponseHead.TryRead(connection.Buffer.AsSpan(connection.Start, connection.Buffered), ref head, target);
+                connection.Start += Http1ResponseHead.TryRead(connection.Buffer.AsSpan(connection.Start, connection.Buffered), ref head, target, connection.Values);
                 if (interim) continue;
                 _status = head.Status;
                 if (heldBack) return (false, head);
@@ -213,7 +217,8 @@ internal static class Http1Forwarder
                 : 0;
 
         /// <summary>Streams the response body to the client: by length, by chunks, or until the upstream closes (then true: the connection is done).</summary>
-        private async Task<bool> CopyBody(Http1ResponseHead head, CancellationToken token)
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+        private async ValueTask<bool> CopyBody(Http1ResponseHead head, CancellationToken token)
         {
             // HEAD, 204 and 304 have no body whatever their headers say (RFC 9112 §6.3).
             if (HttpMethods.IsHead(ctx.Request.Method) || head.Status is 204 or 304) return false;
@@ -232,7 +237,8 @@ internal static class Http1Forwarder
             return closes;
         }
 
-        private async Task CopyLength(System.IO.Pipelines.PipeWriter writer, long remaining, CancellationToken token)
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        private async ValueTask CopyLength(System.IO.Pipelines.PipeWriter writer, long remaining, CancellationToken token)
         {
             while (true)
             {
@@ -252,7 +258,8 @@ internal static class Http1Forwarder
             }
         }
 
-        private async Task CopyToEnd(System.IO.Pipelines.PipeWriter writer, CancellationToken token)
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        private async ValueTask CopyToEnd(System.IO.Pipelines.PipeWriter writer, CancellationToken token)
         {
             do
             {
@@ -285,7 +292,7 @@ internal static class Http1Forwarder
                     {
                         while (true)
                         {
-                            var result = await reader.ReadAsync(token);
+                            var result = await ReadClient(reader, token);
                             var available = result.Buffer;
                             var read = (int)Math.Min(available.Length, BodyPiece);
                             available.Slice(0, read).CopyTo(buffer.AsSpan(prefix));
@@ -306,11 +313,29 @@ internal static class Http1Forwarder
                 }
                 if (framing == RequestBodyFraming.Chunked) await stream.WriteAsync(LastChunk, token);
             }
-            catch (Exception e)
+            catch (Exception)
             {
                 // The answer being read must not wait for an upload that broke (the client went away, or the upstream).
-                _clientBodyFailed = e is BadHttpRequestException || ctx.RequestAborted.IsCancellationRequested;
+                _clientBodyFailed |= ctx.RequestAborted.IsCancellationRequested;
                 connection.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The next piece of the client's body. Whatever fails here is the client's (Kestrel refuses its framing with a
+        /// <see cref="BadHttpRequestException"/>, a chunk size past 64 bits with an <see cref="IOException"/>, a
+        /// disconnect with a reset) — except the route's own timeout, which cancels the read too.
+        /// </summary>
+        private async ValueTask<System.IO.Pipelines.ReadResult> ReadClient(System.IO.Pipelines.PipeReader reader, CancellationToken token)
+        {
+            try
+            {
+                return await reader.ReadAsync(token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || ctx.RequestAborted.IsCancellationRequested)
+            {
+                _clientBodyFailed = true;
                 throw;
             }
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace Meshc.Runtime.Proxy;
 
@@ -19,9 +20,10 @@ internal struct Http1ResponseHead
     /// <summary>
     /// Finds a complete head in <c>buffer[start..end]</c> and reads it; returns its length, or 0 when more bytes are
     /// needed. Headers go to <paramref name="headers"/> unless it is null (an interim 1xx, or a response held back),
-    /// hop-by-hop ones excepted; the framing headers are read into the fields whatever.
+    /// hop-by-hop ones excepted; the framing headers are read into the fields whatever. <paramref name="values"/>, the
+    /// connection's last header values, lets a repeated value be reused.
     /// </summary>
-    public static int TryRead(ReadOnlySpan<byte> buffer, ref Http1ResponseHead head, IHeaderDictionary? headers)
+    public static int TryRead(ReadOnlySpan<byte> buffer, ref Http1ResponseHead head, IHeaderDictionary? headers, Http1HeaderValues? values = null)
     {
         var end = HeadEnd(buffer);
         if (end < 0) return 0;
@@ -70,7 +72,9 @@ internal struct Http1ResponseHead
                 continue;
             }
             if (headers is null || HopByHop.Contains(chars)) continue;
-            headers.Append(KnownHeaders.Name(chars), Encoding.Latin1.GetString(rawValue));
+            // A known name's value is likely the one this connection's last answer had: reused, not allocated again.
+            if (values is not null && KnownHeaders.Known(chars) is { } known) Add(headers, known, values.Get(known, rawValue));
+            else Add(headers, KnownHeaders.Name(chars), Encoding.Latin1.GetString(rawValue));
         }
         if (!keepAliveByDefault && !keepAlive) head.Close = true;
         // A chunked message's length is its chunks' (RFC 9112 §6.3); a Content-Length beside it is ignored.
@@ -78,6 +82,13 @@ internal struct Http1ResponseHead
         else if (headers is not null && head.ContentLength >= 0) headers.ContentLength = head.ContentLength;
         return end;
     }
+
+    /// <summary>
+    /// Adds a header line, repeated names as separate values. Not <c>IHeaderDictionary.Append</c>: it drops a header
+    /// whose value is empty, which the upstream sent and the client must get.
+    /// </summary>
+    private static void Add(IHeaderDictionary headers, string name, string value) =>
+        headers[name] = headers.TryGetValue(name, out var existing) ? StringValues.Concat(existing, value) : new StringValues(value);
 
     /// <summary>The length of the head up to and including its empty line, or -1.</summary>
     private static int HeadEnd(ReadOnlySpan<byte> buffer)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace Meshc.Runtime.Proxy;
 
@@ -39,4 +40,12 @@ internal static class KestrelSettings
         k.Limits.MinRequestBodyDataRate = null;
         k.Limits.MinResponseDataRate = null;
     }
+
+    /// <summary>
+    /// The socket transport runs the request's code on the thread that completed the socket read, and sends from the
+    /// thread that flushed, instead of queueing both to Kestrel's I/O queues: two thread hops less per request. Safe
+    /// because the proxy's handlers never block a thread (the same reason the socket engine completes inline, see
+    /// Program.cs).
+    /// </summary>
+    public static void Transport(SocketTransportOptions options) => options.UnsafePreferInlineScheduling = true;
 }

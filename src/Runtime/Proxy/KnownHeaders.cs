@@ -19,4 +19,7 @@ internal static class KnownHeaders
 
     /// <summary>The name as a string: the known spelling when it is one of <see cref="Names"/> (names are case-insensitive), else a new string.</summary>
     public static string Name(ReadOnlySpan<char> name) => Lookup.TryGetValue(name, out var known) ? known : new string(name);
+
+    /// <summary>The known spelling of <paramref name="name"/>, or null when it is not one of <see cref="Names"/>.</summary>
+    public static string? Known(ReadOnlySpan<char> name) => Lookup.TryGetValue(name, out var known) ? known : null;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Meshc.Runtime.Edge;
 using Meshc.Runtime.Model;
 using Meshc.Runtime.Routing;
@@ -13,8 +14,8 @@ namespace Meshc.Runtime.Proxy;
 /// <summary>
 /// Serves one downstream request: snaps the current snapshot, routes on the raw path, answers locally or forwards
 /// with the route timeout, per-try timeouts and retries with backoff. An attempt goes through the HTTP/1.1 client of
-/// <see cref="Http1Forwarder"/> when the upstream speaks HTTP/1.1 and the request is a plain one; HTTP/2 upstreams,
-/// upgrades, CONNECT, <c>Expect</c> and bodies streamed from the client go through YARP's <see cref="IHttpForwarder"/> on SocketsHttpHandler
+/// <see cref="Http1Forwarder"/> when the upstream speaks HTTP/1.1 and the request is no upgrade, CONNECT or <c>Expect</c>;
+/// those and HTTP/2 upstreams go through YARP's <see cref="IHttpForwarder"/> on SocketsHttpHandler
 /// (<see cref="UpstreamClient.Yarp"/> sends everything that way).
 /// </summary>
 public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpForwarder forwarder, UpstreamClient client = UpstreamClient.Native) : IDisposable
@@ -39,7 +40,7 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         // The socket names the listener; its settings come from the snapshot this request snapped with that map.
         var (snapshot, sockets) = holder.Now;
         var name = sockets.ListenerFor(ctx.Connection.LocalIpAddress, ctx.Connection.LocalPort);
-        var listener = snapshot.Listeners.FirstOrDefault(l => l.Name == name);
+        var listener = ListenerNamed(snapshot, name);
         try
         {
             await Serve(ctx, snapshot, listener);
@@ -56,7 +57,16 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         }
     }
 
-    private async Task Serve(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel? listener)
+    /// <summary>The listener of that name (a loop, not a query: this runs for every request).</summary>
+    private static ListenerModel? ListenerNamed(RuntimeSnapshot snapshot, string? name)
+    {
+        foreach (var listener in snapshot.Listeners)
+            if (listener.Name == name) return listener;
+        return null;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask Serve(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel? listener)
     {
         // A connection accepted on a TLS-terminating chain is served with that chain's route table and settings.
         if (listener is not null && ctx.Features.Get<ServingChain>() is { } tls)
@@ -114,7 +124,8 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         if (request.ChunkedWithContentLength) ctx.Request.Headers.Remove(EdgeRequestReader.KestrelContentLengthMarker);
     }
 
-    private async Task Forward(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel listener, ForwardDecision decision)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask Forward(HttpContext ctx, RuntimeSnapshot snapshot, ListenerModel listener, ForwardDecision decision)
     {
         if (!snapshot.Clusters.TryGetValue(decision.Cluster, out var cluster))
         {
@@ -224,12 +235,14 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         await EdgeReply.Write(ctx, EdgeRefusal.Codec(400), grpc: false);
     }
 
+    private static readonly IReadOnlyList<(MirrorSpec Spec, string Cluster)> NoMirrors = [];
+
     /// <summary>The mirror policies that fire for this request, with the cluster each one shadows to.</summary>
-    private static List<(MirrorSpec Spec, string Cluster)> Mirrors(HttpContext ctx, ForwardDecision decision)
+    private static IReadOnlyList<(MirrorSpec Spec, string Cluster)> Mirrors(HttpContext ctx, ForwardDecision decision)
     {
-        var mirrors = new List<(MirrorSpec, string)>();
         // Envoy shadows neither upgrades nor CONNECT.
-        if (decision.Mirrors.Count == 0 || HttpMethods.IsConnect(ctx.Request.Method) || ctx.Request.Headers.ContainsKey("upgrade")) return mirrors;
+        if (decision.Mirrors.Count == 0 || HttpMethods.IsConnect(ctx.Request.Method) || ctx.Request.Headers.ContainsKey("upgrade")) return NoMirrors;
+        var mirrors = new List<(MirrorSpec, string)>();
         foreach (var spec in decision.Mirrors)
             if (spec.ClusterFor(name => ctx.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null) is { } cluster && spec.Fires((ulong)Random.Shared.NextInt64(long.MaxValue)))
                 mirrors.Add((spec, cluster));
@@ -288,15 +301,15 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
         return _tlsConnectors.GetOrCreateValue(material).GetOrAdd(cluster.Name + "\n" + tls, _ => new UpstreamTlsConnector(cluster.Name, tls, material, stats));
     }
 
-    private async Task<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, HttpMessageInvoker invoker,
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<AttemptOutcome> Attempt(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, HttpMessageInvoker invoker,
         EndpointModel endpoint, CancellationTokenSource routeCts, bool mayRetry, int attemptNumber)
     {
         // A per-try timer only where a per-try timeout is set: most routes have none, and a timer per request costs.
         using var tryCts = decision.Retry?.PerTryTimeout is { } perTry ? CancellationTokenSource.CreateLinkedTokenSource(routeCts.Token) : null;
         tryCts?.CancelAfter(decision.Retry!.PerTryTimeout!.Value);
         var http2 = UsesHttp2(cluster, ctx.Request.Protocol);
-        if (client == UpstreamClient.Native && !http2
-            && Http1Forwarder.Serves(ctx.Request, ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? false))
+        if (client == UpstreamClient.Native && !http2 && Http1Forwarder.Serves(ctx.Request))
             return await AttemptHttp1(ctx, decision, cluster, endpoint, routeCts, tryCts, mayRetry, attemptNumber);
         var transformer = new ForwardTransformer(decision, mayRetry, attemptNumber, routeCts, tryCts);
         var config = http2 ? Http2Config : Http11Config;
@@ -323,7 +336,8 @@ public sealed class ProxyHandler(SnapshotHolder holder, ProxyStats stats, IHttpF
     }
 
     /// <summary>An attempt on the HTTP/1.1 client, classified as the YARP path classifies its errors.</summary>
-    private async Task<AttemptOutcome> AttemptHttp1(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, EndpointModel endpoint,
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<AttemptOutcome> AttemptHttp1(HttpContext ctx, ForwardDecision decision, ClusterModel cluster, EndpointModel endpoint,
         CancellationTokenSource routeCts, CancellationTokenSource? tryCts, bool mayRetry, int attemptNumber)
     {
         var pool = _pools.For(endpoint, Connector(cluster));

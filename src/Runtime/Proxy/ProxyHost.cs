@@ -42,7 +42,7 @@ public sealed class ProxyHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddHttpForwarder();
-        builder.WebHost.ConfigureKestrel(k =>
+        builder.WebHost.UseSockets(KestrelSettings.Transport).ConfigureKestrel(k =>
         {
             KestrelSettings.Apply(k);
             _h2c.ListenInternal(k);

@@ -32,7 +32,7 @@ internal sealed class ServedSocket
         ListenOptions? bound = null;
         // The empty builder reads no configuration files, so a server per socket adds no file watcher.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        builder.WebHost.UseKestrelCore().UseSockets(KestrelSettings.Transport).ConfigureKestrel(k =>
         {
             KestrelSettings.Apply(k);
             k.Listen(at, lo =>

@@ -16,8 +16,8 @@ public sealed class Http1ClientTests
 {
     private const string Hosts = """[{"name":"vh","domains":["*"],"routes":[{"match":{"prefix":"/"},"route":{"cluster":"up"}}]}]""";
 
-    private static async Task<ProxyHost> Proxy(int port, UpstreamClient client = UpstreamClient.Native) =>
-        await ProxyHost.StartAsync(HandBuilt.Snapshot(Hosts, ("up", port, UpstreamProtocol.Http1)),
+    private static async Task<ProxyHost> Proxy(int port, UpstreamClient client = UpstreamClient.Native, string hosts = Hosts) =>
+        await ProxyHost.StartAsync(HandBuilt.Snapshot(hosts, ("up", port, UpstreamProtocol.Http1)),
             new ProxyOptions(IPAddress.Loopback, 0, AdminPort: 0) { EphemeralPorts = true, UpstreamClient = client });
 
     private static string Url(ProxyHost proxy, string path = "/") => $"http://127.0.0.1:{proxy.ListenerPorts[HandBuilt.Listener]}{path}";
@@ -239,6 +239,18 @@ public sealed class Http1ClientTests
     [Theory]
     [InlineData(UpstreamClient.Native)]
     [InlineData(UpstreamClient.Yarp)]
+    public async Task ResponseHeader_WithAnEmptyValue_IsForwarded(UpstreamClient kind)
+    {
+        await using var backend = ScriptedBackend.Answering((_, _) => "HTTP/1.1 200 OK\r\nx-empty: \r\nx-full: v\r\nContent-Length: 0\r\n\r\n");
+        await using var proxy = await Proxy(backend.Port, kind);
+        var response = await RawHttp.Send(proxy.ListenerPorts[HandBuilt.Listener], "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        Assert.Equal("", response.Header("x-empty"));
+        Assert.Equal("v", response.Header("x-full"));
+    }
+
+    [Theory]
+    [InlineData(UpstreamClient.Native)]
+    [InlineData(UpstreamClient.Yarp)]
     public async Task LargeDownload_StreamsThrough(UpstreamClient kind)
     {
         const int size = 4 * 1024 * 1024;
@@ -290,6 +302,144 @@ public sealed class Http1ClientTests
         var echoed = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(size, echoed.Length);
         for (var i = 0; i < size; i += 4099) Assert.Equal((byte)(payload[i] ^ 0x5a), echoed[i]);
+    }
+
+    [Theory]
+    [InlineData(UpstreamClient.Native)]
+    [InlineData(UpstreamClient.Yarp)]
+    public async Task EarlyAnswer_ToAStreamedUpload_IsForwarded(UpstreamClient kind)
+    {
+        // The upstream refuses the upload from its head alone and closes without reading the body.
+        await using var backend = ScriptedBackend.Start(async c =>
+        {
+            if (await c.ReadRequest(readBody: false) is null) return;
+            await c.Write("HTTP/1.1 413 Payload Too Large\r\nContent-Length: 4\r\nConnection: close\r\n\r\nbig!");
+        });
+        await using var proxy = await Proxy(backend.Port, kind);
+        var upload = new string('u', 256 * 1024);
+        var response = await RawHttp.Send(proxy.ListenerPorts[HandBuilt.Listener],
+            $"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: {upload.Length}\r\n\r\n{upload}");
+        Assert.Equal(413, response.Status);
+        Assert.Equal("big!", response.Body);
+        Assert.Equal(0, proxy.Stats.Get("cluster.up.upstream_rq_rx_reset"));
+    }
+
+    [Theory]
+    [InlineData(UpstreamClient.Native)]
+    [InlineData(UpstreamClient.Yarp)]
+    public async Task ClientCutsItsUploadShort_IsAResetTowardsTheUpstreamAndNoUpstreamFailure(UpstreamClient kind)
+    {
+        await using var backend = ScriptedBackend.Start(async c =>
+        {
+            while (await c.ReadRequest(readBody: false) is { } head)
+            {
+                // The upload is read until the proxy gives it up (closing the connection), never answered.
+                if (head.StartsWith("POST", StringComparison.Ordinal))
+                {
+                    await c.Discard(long.MaxValue);
+                    return;
+                }
+                await c.Write(Ok("fine"));
+            }
+        });
+        await using var proxy = await Proxy(backend.Port, kind);
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, proxy.ListenerPorts[HandBuilt.Listener]);
+            var stream = client.GetStream();
+            await stream.WriteAsync(Encoding.Latin1.GetBytes("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n" + new string('p', 1000)));
+            await stream.FlushAsync();
+            // Gone with 99,000 bytes of its body unsent.
+            client.Client.LingerState = new LingerOption(true, 0);
+        }
+        // The request ends as the client's failure: a reset of the upstream request, no upstream error, no 5xx.
+        await Until(() => proxy.Stats.Get("cluster.up.upstream_rq_tx_reset") == 1);
+        Assert.Equal(0, proxy.Stats.Get("cluster.up.upstream_rq_rx_reset"));
+        Assert.Equal(0, proxy.Stats.Get("cluster.up.upstream_cx_connect_fail"));
+        Assert.Equal(0, proxy.Stats.Get("http.test.downstream_rq_5xx"));
+        // The half-sent upstream request's connection is not reused: the next request is answered.
+        Assert.Equal("fine", (await RawHttp.Send(proxy.ListenerPorts[HandBuilt.Listener], "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")).Body);
+    }
+
+    [Theory]
+    [InlineData(UpstreamClient.Native)]
+    [InlineData(UpstreamClient.Yarp)]
+    public async Task RouteTimeout_DuringAStreamedUpload_Is504AndALocalOriginTimeout(UpstreamClient kind)
+    {
+        const string timed = """[{"name":"vh","domains":["*"],"routes":[{"match":{"prefix":"/"},"route":{"cluster":"up","timeout":"0.5s"}}]}]""";
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Reads the whole upload, then never answers; the proxy's timeout closes the connection.
+        await using var backend = ScriptedBackend.Start(async c =>
+        {
+            if (await c.ReadRequest() is null) return;
+            await c.Discard(long.MaxValue);
+            gone.TrySetResult();
+        });
+        await using var proxy = await Proxy(backend.Port, kind, timed);
+        var upload = new string('t', 100_000);
+        var response = await RawHttp.Send(proxy.ListenerPorts[HandBuilt.Listener],
+            $"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: {upload.Length}\r\n\r\n{upload}");
+        Assert.Equal(504, response.Status);
+        Assert.Equal("upstream request timeout", response.Body);
+        Assert.Equal(1, proxy.Stats.Get("cluster.up.upstream_rq_timeout"));
+        Assert.Equal(0, proxy.Stats.Get("cluster.up.upstream_rq_tx_reset"));
+        await gone.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Theory]
+    [InlineData(UpstreamClient.Native)]
+    [InlineData(UpstreamClient.Yarp)]
+    public async Task StreamedUpload_WaitsForAnUpstreamThatDoesNotRead_InsteadOfBufferingIt(UpstreamClient kind)
+    {
+        const long size = 64L * 1024 * 1024;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var backend = ScriptedBackend.Start(async c =>
+        {
+            if (await c.ReadRequest(readBody: false) is null) return;
+            await release.Task;
+            var read = await c.Discard(size);
+            await c.Write(Ok(read.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        });
+        await using var proxy = await Proxy(backend.Port, kind);
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, proxy.ListenerPorts[HandBuilt.Listener]);
+        var stream = client.GetStream();
+        long written = 0;
+        var writing = Task.Run(async () =>
+        {
+            await stream.WriteAsync(Encoding.Latin1.GetBytes($"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: {size}\r\nConnection: close\r\n\r\n"));
+            var piece = new byte[64 * 1024];
+            while (Interlocked.Read(ref written) < size)
+            {
+                await stream.WriteAsync(piece);
+                Interlocked.Add(ref written, piece.Length);
+            }
+        });
+        // The upload stalls once the socket buffers and the proxy's bounded pieces are full: no progress for a second.
+        long last = -1;
+        for (var quiet = 0; quiet < 5 && !writing.IsCompleted;)
+        {
+            await Task.WhenAny(writing, Task.Delay(200));
+            var now = Interlocked.Read(ref written);
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        // Buffering the whole body would have taken all 64 MiB; the buffers between hold a few.
+        Assert.False(writing.IsCompleted, "the whole 64 MiB upload was taken while the upstream read nothing");
+        Assert.True(last < size * 3 / 4, $"{last} bytes of the upload were taken while the upstream read nothing");
+        release.SetResult();
+        await writing.WaitAsync(TimeSpan.FromSeconds(60));
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", answer);
+        Assert.EndsWith("\r\n\r\n" + size, answer);
+    }
+
+    /// <summary>Waits for a condition the proxy reaches after the client's side of the test is done (bounded: 30 s).</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var i = 0; i < 600 && !condition(); i++) await Task.Delay(50);
+        Assert.True(condition(), "the proxy did not get there within 30 s");
     }
 
     /// <summary>A readable stream that does not tell its length, so HttpClient sends it chunked.</summary>

@@ -147,6 +147,22 @@ internal sealed class ScriptedBackend : IAsyncDisposable
             }
         }
 
+        /// <summary>Reads and drops up to <paramref name="count"/> bytes (fewer when the client closes first); returns how many it read.</summary>
+        public async Task<long> Discard(long count)
+        {
+            var have = (int)Math.Min(count, _pending.Length);
+            _pending = _pending[have..];
+            long read = have;
+            var buffer = new byte[64 * 1024];
+            while (read < count)
+            {
+                var n = await _stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count - read)), backend._stop.Token);
+                if (n == 0) break;
+                read += n;
+            }
+            return read;
+        }
+
         private async Task<byte[]> ReadExactly(int count)
         {
             var result = new byte[count];
