@@ -82,7 +82,9 @@ internal sealed partial class DocShell : IAsyncDisposable
     /// <summary>Starts <c>meshc run</c>; returns what it printed once it serves (its admin line), or throws with its output.</summary>
     public async Task<string> Serve(string command)
     {
-        var process = Start($"exec 2>&1; exec {command.TrimEnd().TrimEnd('&')}");
+        // The shell must become the server (exec), so that the process stopped at the end is the server itself: a
+        // trailing '&', even before a '# comment', would fork it into the background and leave it running.
+        var process = Start($"exec 2>&1; exec {Foreground(command)}");
         _servers.Add(process);
         var printed = new StringBuilder();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -99,7 +101,10 @@ internal sealed partial class DocShell : IAsyncDisposable
             }
             if (line is null) throw new InvalidOperationException($"'{command}' ended before it served:\n{printed}");
             printed.Append(line).Append('\n');
-            if (line.StartsWith("admin on http://", StringComparison.Ordinal)) return printed.ToString();
+            if (!line.StartsWith("admin on http://", StringComparison.Ordinal)) continue;
+            if (process.HasExited)
+                throw new InvalidOperationException($"'{command}' serves, but not as the process the test started (it would outlive the test):\n{printed}");
+            return printed.ToString();
         }
     }
 
@@ -131,6 +136,12 @@ internal sealed partial class DocShell : IAsyncDisposable
         await StopServers();
         Directory.Delete(_dir, recursive: true);
     }
+
+    /// <summary>The command without its trailing <c># comment</c> and <c>&amp;</c>.</summary>
+    internal static string Foreground(string command) => TrailingComment().Replace(command, "").TrimEnd().TrimEnd('&').TrimEnd();
+
+    [GeneratedRegex(@"\s+#[^'""]*$")]
+    private static partial Regex TrailingComment();
 
     private Process Start(string script)
     {

@@ -81,6 +81,14 @@ public sealed class DocumentationCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Serve_TrailingAmpersandAndComment_RunInTheForeground()
+    {
+        Assert.Equal("./meshc run out/ --admin-port 9901", DocShell.Foreground("./meshc run out/ --admin-port 9901 &      # serve it (inputs work too)"));
+        Assert.Equal("./meshc run out/ --admin-port 9901", DocShell.Foreground("./meshc run out/ --admin-port 9901 &"));
+        Assert.Equal("./meshc run 'a #b' --admin-port 1", DocShell.Foreground("./meshc run 'a #b' --admin-port 1"));
+    }
+
+    [Fact]
     public void Output_LooseAndEllipsis_MatchWhatVaries()
     {
         Assert.True(DocOutput.Matches(["bundle 3d0324580bc3", "…", "     90 echo-1", "     10 echo-2"], "bundle 0a1b2c3d4e5f\nx\ny\n    171 echo-1\n      9 echo-2\n", loose: true));
