@@ -35,7 +35,7 @@ public class CiliumTlsFactsTests
     private static IReadOnlyList<Condition> Policy(StatusReport status, string policy) =>
         status.Policies.Single(p => p.Object.Name == policy).Ancestors.Single().Conditions;
 
-    [Fact]
+    [SharedFact(UpstreamCorpus.SharedFolder)]
     public void TlsRouteSimpleSameNamespace_OneSniChainToTheBackend_AsCilium()
     {
         var (status, cecs) = Compile("tlsroute-simple-same-namespace");
@@ -60,7 +60,7 @@ public class CiliumTlsFactsTests
         Assert.Equal("TLSRoute", listener.SupportedKinds.Single().Kind);
     }
 
-    [Fact]
+    [SharedFact(UpstreamCorpus.SharedFolder)]
     public void TlsRouteHostnameIntersection_ChainsPerBackendInRouteOrder_AsCilium()
     {
         var (status, cecs) = Compile("tlsroute-hostname-intersection");
@@ -72,7 +72,7 @@ public class CiliumTlsFactsTests
         Assert.Equal(2, status.Gateways.Single(g => g.Object.Name == "gw-tlsroute-more-specific-wc-hostname-x-2").Listeners.Single().AttachedRoutes);
     }
 
-    [Fact]
+    [SharedFact(UpstreamCorpus.SharedFolder)]
     public void TlsRouteInvalidReferenceGrant_AcceptedButRefNotPermitted_NoChain()
     {
         var (status, cecs) = Compile("tlsroute-invalid-reference-grant");
@@ -84,7 +84,7 @@ public class CiliumTlsFactsTests
         Assert.Empty(cec.BackendServices);
     }
 
-    [Theory]
+    [SharedTheory(UpstreamCorpus.SharedFolder)]
     [InlineData("gateway-secret-reference-grant-all-in-namespace", "all-certificate")]
     [InlineData("gateway-secret-reference-grant-specific", "specific-certificate")]
     public void GatewaySecretReferenceGrant_ListenerResolvesTheOtherNamespacesSecret(string gateway, string secret)
@@ -98,7 +98,7 @@ public class CiliumTlsFactsTests
         Assert.Equal([$"cilium-secrets/gateway-conformance-web-backend-{secret}"], tls.CommonTlsContext.TlsCertificateSdsSecretConfigs.Select(s => s.Name));
     }
 
-    [Fact]
+    [SharedFact(UpstreamCorpus.SharedFolder)]
     public void BackendTlsPolicyValid_UpstreamTlsContextAndAcceptedAncestor_AsCilium()
     {
         var (status, cecs) = Compile("httproute-backendtlspolicy-valid");
@@ -121,7 +121,7 @@ public class CiliumTlsFactsTests
         ConditionAssert.Is(normative.Conditions.Single(c => c.Type == ConditionType.ResolvedRefs), true, ConditionReason.ResolvedRefs);
     }
 
-    [Fact]
+    [SharedFact(UpstreamCorpus.SharedFolder)]
     public void BackendTlsPolicyInvalidKind_NoValidCACertificateAndInvalidKind_AsCilium()
     {
         var (status, _) = Compile("httproute-backendtlspolicy-invalid-kind");
@@ -131,7 +131,7 @@ public class CiliumTlsFactsTests
         Assert.Equal("Only ConfigMaps are supported for CA Certificate Refs", conditions[0].Message);
     }
 
-    [Fact]
+    [SharedFact(UpstreamCorpus.SharedFolder)]
     public void BackendTlsPolicyNonexistentCa_InvalidCACertificateRef_AsCilium()
     {
         var (status, _) = Compile("httproute-backendtlspolicy-invalid-ca-cert");
@@ -143,7 +143,7 @@ public class CiliumTlsFactsTests
         ConditionAssert.Is(Route(status, "backendtlspolicy-invalid-ca-certificate-ref", ConditionType.ResolvedRefs), true, ConditionReason.ResolvedRefs);
     }
 
-    [Fact]
+    [SharedFact(UpstreamCorpus.SharedFolder)]
     public void BackendTlsPolicyConflict_SecondOnTheSameSectionIsConflicted_AsCilium()
     {
         var (status, _) = Compile("httproute-backendtlspolicy-conflict-resolution");

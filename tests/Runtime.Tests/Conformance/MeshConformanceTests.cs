@@ -145,7 +145,7 @@ public sealed class MeshConformanceTests
     [SharedFact(ConformanceManifests.SharedFolder)]
     public Task MeshHTTPRouteSchemeRedirect() => Run("httproute-redirect-scheme", RedirectConformanceTests.SchemeRows);
 
-    [Theory]
+    [SharedTheory(ConformanceManifests.SharedFolder)]
     [InlineData("httproute-303-redirect", "/redirect", 303)]
     [InlineData("httproute-307-redirect", "/temporary", 307)]
     [InlineData("httproute-308-redirect", "/permanent", 308)]

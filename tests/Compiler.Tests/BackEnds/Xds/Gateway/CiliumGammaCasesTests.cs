@@ -169,7 +169,7 @@ public sealed class CiliumGammaCasesTests
         ],
     };
 
-    [Fact]
+    [SharedFact(UpstreamCorpus.SharedFolder)]
     public void Cases_AreEveryCaseOfTheCorpus()
     {
         var folders = Directory.EnumerateDirectories(UpstreamCorpus.CiliumGammaDir).Select(Path.GetFileName).Where(n => n != "base");
@@ -177,7 +177,7 @@ public sealed class CiliumGammaCasesTests
         Assert.Equal(14, Expectations.Count);
     }
 
-    [Theory]
+    [SharedTheory(UpstreamCorpus.SharedFolder)]
     [MemberData(nameof(Cases))]
     public void Case_CompilesToCiliumsCiliumEnvoyConfigAndStatus(string name)
     {
