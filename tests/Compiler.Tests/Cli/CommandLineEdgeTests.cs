@@ -9,13 +9,7 @@ public sealed class CommandLineEdgeTests : IDisposable
 
     private readonly string _dir = Directory.CreateTempSubdirectory("meshc-edges-").FullName;
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = MeshcCommand.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliInvocation.Run(args);
 
     private string Write(string name, string text)
     {

@@ -7,13 +7,7 @@ public sealed class MeshcCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("meshc-cli-").FullName;
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = MeshcCommand.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliInvocation.Run(args);
 
     private string Write(string name, string text)
     {
